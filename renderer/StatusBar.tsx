@@ -1,0 +1,56 @@
+import { useSyncExternalStore } from 'react';
+import type { ReviewDocument, SaveState } from './document/review-document';
+
+const noState: SaveState = { kind: 'saved' };
+
+function useSaveState(document: ReviewDocument | null): SaveState {
+  return useSyncExternalStore(
+    (listener) => document?.subscribe(listener) ?? (() => {}),
+    () => document?.saveState ?? noState,
+  );
+}
+
+function describe(state: SaveState): { text: string; tone: 'quiet' | 'busy' | 'alert' } {
+  switch (state.kind) {
+    case 'saved':
+      return { text: 'Saved', tone: 'quiet' };
+    case 'dirty':
+      return { text: 'Edited', tone: 'quiet' };
+    case 'saving':
+      return { text: 'Saving…', tone: 'busy' };
+    case 'failed':
+      return { text: `Not saved: ${state.message}${state.retrying ? ' Retrying…' : ''}`, tone: 'alert' };
+    case 'conflict':
+      return { text: `Not saved: ${state.message}`, tone: 'alert' };
+    case 'read-only':
+      return { text: 'Read-only', tone: 'alert' };
+  }
+}
+
+interface Props {
+  document: ReviewDocument | null;
+  words: number;
+  minutes: number;
+}
+
+/** Word count and reading time of the body, and whether the review is safely on disk. */
+export function StatusBar({ document, words, minutes }: Props) {
+  const state = describe(useSaveState(document));
+  return (
+    <footer className="status-bar">
+      <span className="status-path" title={document?.path}>{document?.path ?? 'No review open'}</span>
+      <span className="status-spacer" />
+      {document && (
+        <>
+          <span className="status-words" data-testid="word-count">
+            {words.toLocaleString('en')} {words === 1 ? 'word' : 'words'}
+          </span>
+          <span className="status-reading">{minutes} min read</span>
+        </>
+      )}
+      <span className={`status-save tone-${state.tone}`} role="status" aria-live="polite" data-testid="save-state">
+        {document ? state.text : ''}
+      </span>
+    </footer>
+  );
+}

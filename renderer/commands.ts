@@ -1,0 +1,58 @@
+import { commands, type CommandId } from '../src/contract/commands';
+
+export type CommandActions = Record<CommandId, () => void>;
+
+interface KeyBinding {
+  mod: boolean;
+  shift: boolean;
+  alt: boolean;
+  key: string;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+function parseKeys(keys: string): KeyBinding {
+  const parts = keys.split('-');
+  const key = parts.pop()!.toLowerCase();
+  return { mod: parts.includes('Mod'), shift: parts.includes('Shift'), alt: parts.includes('Alt'), key };
+}
+
+const bindings = commands.flatMap((command) =>
+  'keys' in command && command.keys ? [{ id: command.id as CommandId, binding: parseKeys(command.keys) }] : [],
+);
+
+/** The command a key press stands for, if any (CodeMirror's `Mod` is Cmd on macOS, Ctrl elsewhere). */
+export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): CommandId | null {
+  const mod = isMac ? event.metaKey : event.ctrlKey;
+  const key = event.key.toLowerCase();
+  for (const { id, binding } of bindings) {
+    if (binding.key === key && binding.mod === mod && binding.shift === event.shiftKey && binding.alt === event.altKey) return id;
+  }
+  return null;
+}
+
+/** Shortcut text for buttons and tooltips, e.g. "Ctrl+Shift+P". */
+export function shortcutLabel(id: CommandId): string {
+  const command = commands.find((c) => c.id === id);
+  if (!command || !('keys' in command) || !command.keys) return '';
+  return command.keys
+    .split('-')
+    .map((part) => (part === 'Mod' ? (isMac ? '⌘' : 'Ctrl') : part.length === 1 ? part.toUpperCase() : part))
+    .join(isMac ? '' : '+');
+}
+
+/**
+ * Runs commands from the keyboard (window-wide) and from the host's menu. Keys the editor
+ * already handled (search, undo) arrive with defaultPrevented and are left alone.
+ */
+export function installKeyboardCommands(actions: () => CommandActions): () => void {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing) return;
+    const id = commandForKey(event);
+    if (!id) return;
+    event.preventDefault();
+    actions()[id]();
+  };
+  window.addEventListener('keydown', onKeyDown);
+  return () => window.removeEventListener('keydown', onKeyDown);
+}

@@ -1,0 +1,123 @@
+import { openSearchPanel } from '@codemirror/search';
+import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import type { ReviewDocument } from '../document/review-document';
+import { documentExtensions, editorExtensions } from './extensions';
+
+export interface EditorHandle {
+  focus(): void;
+  /** Focuses the editor with the cursor at the end of the review (a new review's body). */
+  focusEnd(): void;
+  openSearch(): void;
+  /** Fractional 0-based source line at the top of the editor's viewport. */
+  topLine(): number;
+  scrollToLine(line: number): void;
+  onScroll(listener: () => void): () => void;
+}
+
+interface Props {
+  document: ReviewDocument | null;
+  /** Called with the text about 30 ms after typing pauses, and once when a review loads. */
+  onTextSettled: (path: string | null, text: string) => void;
+}
+
+const settleMs = 30;
+
+/**
+ * The CodeMirror editor. One EditorView for the app; each review gets its own EditorState,
+ * kept while the app runs so that switching back restores its undo history.
+ */
+export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ document, onTextSettled }, ref) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const documentRef = useRef(document);
+  const onSettledRef = useRef(onTextSettled);
+  const states = useRef(new Map<string, EditorState>());
+  onSettledRef.current = onTextSettled;
+
+  // Shared by every review's state; reads the current document and callback through refs.
+  const baseExtensions = useMemo(() => {
+    let settleTimer: ReturnType<typeof setTimeout> | null = null;
+    const listener = EditorView.updateListener.of((update) => {
+      if (!update.docChanged) return;
+      documentRef.current?.changed();
+      if (settleTimer) clearTimeout(settleTimer);
+      settleTimer = setTimeout(
+        () => onSettledRef.current(documentRef.current?.path ?? null, update.view.state.doc.toString()),
+        settleMs,
+      );
+    });
+    return [listener, editorExtensions()];
+  }, []);
+
+  const stateFor = (text: string, readOnly: boolean) =>
+    EditorState.create({ doc: text, extensions: [baseExtensions, documentExtensions({ readOnly })] });
+
+  useEffect(() => {
+    const created = new EditorView({ parent: host.current!, state: stateFor('', true) });
+    view.current = created;
+    return () => {
+      created.destroy();
+      view.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const previous = documentRef.current;
+    if (previous && previous !== document) states.current.set(previous.path, editor.state);
+    documentRef.current = document;
+    if (!document) {
+      editor.setState(stateFor('', true));
+      onSettledRef.current(null, '');
+      return;
+    }
+    const cached = states.current.get(document.path);
+    const reuse = cached && cached.doc.sliceString(0, cached.doc.length, document.lineBreak) === document.initialText;
+    editor.setState(reuse ? cached : stateFor(document.initialText, document.readOnly !== null));
+    document.attach(() => editor.state.doc.sliceString(0, editor.state.doc.length, document.lineBreak));
+    onSettledRef.current(document.path, editor.state.doc.toString());
+  }, [document]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => view.current?.focus(),
+      focusEnd() {
+        const editor = view.current;
+        if (!editor) return;
+        editor.dispatch({ selection: { anchor: editor.state.doc.length }, scrollIntoView: true });
+        editor.focus();
+      },
+      openSearch: () => {
+        if (view.current) openSearchPanel(view.current);
+      },
+      topLine() {
+        const editor = view.current;
+        if (!editor) return 0;
+        const top = editor.scrollDOM.scrollTop;
+        const block = editor.lineBlockAtHeight(top);
+        const line = editor.state.doc.lineAt(block.from).number - 1;
+        return line + Math.max(0, Math.min(1, (top - block.top) / Math.max(block.height, 1)));
+      },
+      scrollToLine(line) {
+        const editor = view.current;
+        if (!editor) return;
+        const doc = editor.state.doc;
+        const whole = Math.max(0, Math.min(doc.lines - 1, Math.floor(line)));
+        const block = editor.lineBlockAt(doc.line(whole + 1).from);
+        editor.scrollDOM.scrollTop = block.top + (line - whole) * block.height;
+      },
+      onScroll(listener) {
+        const scroller = view.current?.scrollDOM;
+        scroller?.addEventListener('scroll', listener, { passive: true });
+        return () => scroller?.removeEventListener('scroll', listener);
+      },
+    }),
+    [],
+  );
+
+  return <div className="editor-host" ref={host} />;
+});

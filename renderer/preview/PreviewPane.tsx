@@ -1,0 +1,68 @@
+import { forwardRef, useImperativeHandle, useLayoutEffect, useRef } from 'react';
+import { patchPreview } from './patch';
+import { lineForPreviewOffset, previewOffsetForLine } from './scroll-sync';
+
+export interface PreviewHandle {
+  scrollToLine(line: number): void;
+  topLine(): number;
+  onScroll(listener: () => void): () => void;
+}
+
+interface Props {
+  /** Sanitised HTML of the review body. */
+  html: string;
+  imageUrl: (src: string) => string | null;
+  /** A link in the preview was activated. */
+  onOpenLink: (href: string) => void;
+}
+
+/** The live preview: the review as readers will see it, patched in place as the critic types. */
+export const PreviewPane = forwardRef<PreviewHandle, Props>(function PreviewPane({ html, imageUrl, onOpenLink }, ref) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const article = useRef<HTMLElement>(null);
+
+  useLayoutEffect(() => {
+    if (article.current) patchPreview(article.current, html, imageUrl);
+  }, [html, imageUrl]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToLine(line) {
+        if (scroller.current && article.current) {
+          scroller.current.scrollTop = previewOffsetForLine(article.current, line) + article.current.offsetTop;
+        }
+      },
+      topLine() {
+        if (!scroller.current || !article.current) return 0;
+        return lineForPreviewOffset(article.current, scroller.current.scrollTop - article.current.offsetTop);
+      },
+      onScroll(listener) {
+        const el = scroller.current;
+        el?.addEventListener('scroll', listener, { passive: true });
+        return () => el?.removeEventListener('scroll', listener);
+      },
+    }),
+    [],
+  );
+
+  const onClick = (event: React.MouseEvent) => {
+    const anchor = (event.target as Element).closest('a');
+    if (!anchor) return;
+    // A click in the preview never navigates the app itself.
+    event.preventDefault();
+    const href = anchor.getAttribute('href') ?? '';
+    if (href.startsWith('#')) {
+      const target = article.current?.querySelector(`[id="${CSS.escape(decodeURIComponent(href.slice(1)))}"]`);
+      target?.scrollIntoView({ block: 'start' });
+      return;
+    }
+    if (href) onOpenLink(href);
+  };
+
+  return (
+    <div className="preview-scroller" ref={scroller} onClick={onClick}>
+      <article className="preview-page" ref={article} />
+    </div>
+  );
+});

@@ -1,0 +1,29 @@
+/**
+ * The app's commands as data: the renderer's registry, its keyboard shortcuts and the Electron
+ * menu all read this one list. The menu sends only the id (event `menu.command`); the renderer
+ * runs the command. Keys use CodeMirror's notation (`Mod` is Cmd on macOS, Ctrl elsewhere).
+ */
+export interface CommandSpec {
+  id: string;
+  label: string;
+  /** Which menu the host shows it in. */
+  menu: 'file' | 'edit' | 'view' | 'help';
+  keys?: string;
+}
+
+export const commands = [
+  { id: 'review.new', label: 'New Review…', menu: 'file', keys: 'Mod-n' },
+  { id: 'library.open', label: 'Open Library…', menu: 'file', keys: 'Mod-o' },
+  { id: 'review.save', label: 'Save', menu: 'file', keys: 'Mod-s' },
+  { id: 'editor.find', label: 'Find…', menu: 'edit', keys: 'Mod-f' },
+  { id: 'library.filter', label: 'Filter Library', menu: 'view', keys: 'Mod-Shift-f' },
+  { id: 'view.toggleLibrary', label: 'Show Library', menu: 'view', keys: 'Mod-Shift-l' },
+  { id: 'view.togglePreview', label: 'Show Preview', menu: 'view', keys: 'Mod-Shift-p' },
+  { id: 'help.about', label: 'About Intertitle', menu: 'help' },
+] as const satisfies readonly CommandSpec[];
+
+export type CommandId = (typeof commands)[number]['id'];
+
+export function isCommandId(id: unknown): id is CommandId {
+  return commands.some((c) => c.id === id);
+}

@@ -1,0 +1,21 @@
+/**
+ * The names of the requests in `requests.ts`, without their schemas, so that the Electron preload
+ * can refuse unknown names without bundling zod. `requests.ts` is checked against this list by
+ * the compiler (`satisfies`), so the two cannot drift apart.
+ */
+export const requestNames = [
+  'app.info',
+  'library.open',
+  'library.choose',
+  'library.list',
+  'review.create',
+  'review.read',
+  'review.save',
+  'app.readyToClose',
+] as const;
+
+export type RequestName = (typeof requestNames)[number];
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && (requestNames as readonly string[]).includes(name);
+}

@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface WebApp {
+  url: string;
+  /** The temp sample library the host created on its first run. */
+  library: string;
+  userData: string;
+  /** Stops the host (like quitting), for tests that start it again. */
+  stop(): Promise<void>;
+}
+
+/** Starts `intertitle serve` (what `npm run web` runs) and resolves with the URL it prints. */
+export async function startWeb(env: { documents: string; userData: string }, library?: string): Promise<{ url: string; child: ChildProcess }> {
+  const args = ['dist/cli/intertitle.mjs', 'serve', ...(library ? ['--library', library] : [])];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, INTERTITLE_DOCUMENTS: env.documents, INTERTITLE_USER_DATA: env.userData },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`intertitle serve printed no URL in 20 s:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`intertitle serve exited with ${code}:\n${output}`));
+    });
+  });
+  return { url, child };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+export const test = base.extend<{ web: WebApp }>({
+  web: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'intertitle-e2e-'));
+    const env = { documents: join(dir, 'Documents'), userData: join(dir, 'user-data') };
+    const { url, child } = await startWeb(env);
+    await use({
+      url,
+      library: join(env.documents, 'Intertitle Sample Library'),
+      userData: env.userData,
+      stop: () => stopChild(child),
+    });
+    await stopChild(child);
+    await rm(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
