@@ -242,6 +242,11 @@ export function App({ client, sanitize }: Props) {
         <section className="pane preview-pane" aria-label="Preview">
           <PreviewPane
             ref={preview}
+            masthead={
+              document
+                ? { headline: rendered.meta.title, film: rendered.meta.film.title, year: rendered.meta.film.year }
+                : null
+            }
             html={document ? rendered.html : ''}
             imageUrl={imageUrl}
             onOpenLink={(href) => window.open(href, '_blank', 'noopener,noreferrer')}

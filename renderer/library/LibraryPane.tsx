@@ -1,5 +1,6 @@
 import { forwardRef, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { LibraryListing, ReviewSummary } from '../../src/contract';
+import { shortcutLabel } from '../commands';
 
 export interface LibraryHandle {
   focusFilter(): void;
@@ -53,7 +54,7 @@ export const LibraryPane = forwardRef<LibraryHandle, Props>(function LibraryPane
           {listing?.library.name ?? 'No library'}
           {listing?.library.sample && <span className="badge">Sample</span>}
         </div>
-        <button type="button" className="quiet" onClick={onOpenLibrary} title="Open another library folder">
+        <button type="button" className="quiet small" onClick={onOpenLibrary} title={`Open another library folder (${shortcutLabel('library.open')})`}>
           Open…
         </button>
       </header>
@@ -71,7 +72,7 @@ export const LibraryPane = forwardRef<LibraryHandle, Props>(function LibraryPane
             if (e.key === 'Escape') setFilter('');
           }}
         />
-        <button type="button" className="primary" onClick={onNew}>
+        <button type="button" className="primary small" onClick={onNew} title={`New review (${shortcutLabel('review.new')})`}>
           New review
         </button>
       </div>

@@ -8,7 +8,15 @@ export interface PreviewHandle {
   onScroll(listener: () => void): () => void;
 }
 
+/** What readers see above the body: the headline and the film it is about (text, never HTML). */
+export interface Masthead {
+  headline: string | null;
+  film: string | null;
+  year: number | null;
+}
+
 interface Props {
+  masthead: Masthead | null;
   /** Sanitised HTML of the review body. */
   html: string;
   imageUrl: (src: string) => string | null;
@@ -17,7 +25,7 @@ interface Props {
 }
 
 /** The live preview: the review as readers will see it, patched in place as the critic types. */
-export const PreviewPane = forwardRef<PreviewHandle, Props>(function PreviewPane({ html, imageUrl, onOpenLink }, ref) {
+export const PreviewPane = forwardRef<PreviewHandle, Props>(function PreviewPane({ masthead, html, imageUrl, onOpenLink }, ref) {
   const scroller = useRef<HTMLDivElement>(null);
   const article = useRef<HTMLElement>(null);
 
@@ -30,12 +38,12 @@ export const PreviewPane = forwardRef<PreviewHandle, Props>(function PreviewPane
     () => ({
       scrollToLine(line) {
         if (scroller.current && article.current) {
-          scroller.current.scrollTop = previewOffsetForLine(article.current, line) + article.current.offsetTop;
+          scroller.current.scrollTop = previewOffsetForLine(scroller.current, article.current, line);
         }
       },
       topLine() {
         if (!scroller.current || !article.current) return 0;
-        return lineForPreviewOffset(article.current, scroller.current.scrollTop - article.current.offsetTop);
+        return lineForPreviewOffset(scroller.current, article.current, scroller.current.scrollTop);
       },
       onScroll(listener) {
         const el = scroller.current;
@@ -62,6 +70,17 @@ export const PreviewPane = forwardRef<PreviewHandle, Props>(function PreviewPane
 
   return (
     <div className="preview-scroller" ref={scroller} onClick={onClick}>
+      {masthead && (masthead.headline || masthead.film) && (
+        <header className="preview-masthead">
+          {masthead.headline && <h1 className="preview-headline">{masthead.headline}</h1>}
+          {masthead.film && (
+            <p className="preview-film">
+              <cite>{masthead.film}</cite>
+              {masthead.year ? ` (${masthead.year})` : ''}
+            </p>
+          )}
+        </header>
+      )}
       <article className="preview-page" ref={article} />
     </div>
   );

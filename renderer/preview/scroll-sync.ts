@@ -1,6 +1,8 @@
 /**
  * Scroll sync between the editor and the preview through the source line maps: every top-level
  * preview block carries `data-line` and `data-line-end` (0-based lines of the whole file).
+ * Positions are measured in the scroller's content, so anything above the body (the masthead)
+ * belongs to the lines before the first block (the front matter).
  */
 
 interface Block {
@@ -10,10 +12,10 @@ interface Block {
   height: number;
 }
 
-function blocks(container: HTMLElement): Block[] {
-  const origin = container.getBoundingClientRect().top - container.scrollTop;
+function blocks(scroller: HTMLElement, article: HTMLElement): Block[] {
+  const origin = scroller.getBoundingClientRect().top - scroller.scrollTop;
   const out: Block[] = [];
-  for (const el of container.querySelectorAll<HTMLElement>(':scope > [data-line]')) {
+  for (const el of article.querySelectorAll<HTMLElement>(':scope > [data-line]')) {
     const start = Number(el.dataset.line);
     const end = Number(el.dataset.lineEnd ?? start + 1);
     if (!Number.isFinite(start)) continue;
@@ -23,45 +25,43 @@ function blocks(container: HTMLElement): Block[] {
   return out;
 }
 
+const clamp01 = (t: number) => Math.max(0, Math.min(1, t));
+
 /** The preview scroll position that shows source line `line` (fractional) at the top. */
-export function previewOffsetForLine(container: HTMLElement, line: number): number {
-  const list = blocks(container);
+export function previewOffsetForLine(scroller: HTMLElement, article: HTMLElement, line: number): number {
+  const list = blocks(scroller, article);
   if (!list.length) return 0;
-  let previous: Block | null = null;
+  let previousEnd = 0;
+  let previousBottom = 0;
   for (const block of list) {
     if (line < block.start) {
-      if (!previous) return 0;
-      // Between blocks (blank lines): interpolate across the gap.
-      const gapLines = block.start - previous.end;
-      const gapTop = previous.top + previous.height;
-      const t = gapLines > 0 ? (line - previous.end) / gapLines : 0;
-      return gapTop + Math.max(0, Math.min(1, t)) * (block.top - gapTop);
+      // Between blocks (blank lines, or the front matter before the first): across the gap.
+      const t = block.start > previousEnd ? clamp01((line - previousEnd) / (block.start - previousEnd)) : 0;
+      return previousBottom + t * (block.top - previousBottom);
     }
-    if (line < block.end) {
-      return block.top + ((line - block.start) / (block.end - block.start)) * block.height;
-    }
-    previous = block;
+    if (line < block.end) return block.top + ((line - block.start) / (block.end - block.start)) * block.height;
+    previousEnd = block.end;
+    previousBottom = block.top + block.height;
   }
-  const last = list[list.length - 1]!;
-  return last.top + last.height;
+  return previousBottom;
 }
 
 /** The source line (fractional) shown at preview scroll position `offset`. */
-export function lineForPreviewOffset(container: HTMLElement, offset: number): number {
-  const list = blocks(container);
+export function lineForPreviewOffset(scroller: HTMLElement, article: HTMLElement, offset: number): number {
+  const list = blocks(scroller, article);
   if (!list.length) return 0;
-  let previous: Block | null = null;
+  let previousEnd = 0;
+  let previousBottom = 0;
   for (const block of list) {
     if (offset < block.top) {
-      if (!previous) return block.start * (offset / Math.max(block.top, 1));
-      const gapTop = previous.top + previous.height;
-      const t = block.top > gapTop ? (offset - gapTop) / (block.top - gapTop) : 0;
-      return previous.end + Math.max(0, Math.min(1, t)) * (block.start - previous.end);
+      const t = block.top > previousBottom ? clamp01((offset - previousBottom) / (block.top - previousBottom)) : 0;
+      return previousEnd + t * (block.start - previousEnd);
     }
     if (offset < block.top + block.height) {
       return block.start + ((offset - block.top) / Math.max(block.height, 1)) * (block.end - block.start);
     }
-    previous = block;
+    previousEnd = block.end;
+    previousBottom = block.top + block.height;
   }
-  return list[list.length - 1]!.end;
+  return previousEnd;
 }
