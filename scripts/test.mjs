@@ -37,6 +37,7 @@ function readJson(file) {
 const node = process.execPath;
 const built = check('build', node, ['scripts/build.mjs']);
 check('typecheck', node, ['scripts/typecheck.mjs']);
+if (built) check('electronegativity', node, ['scripts/electronegativity.mjs', 'dist']);
 check('import rule', node, ['node_modules/dependency-cruiser/bin/dependency-cruise.mjs', 'src', 'renderer', 'electron', '--config', '.dependency-cruiser.cjs']);
 
 console.log('\n── vitest ──');

@@ -1,5 +1,5 @@
 import { encodeLibraryPath } from '../../src/library/paths';
-import { isHostEvent, type HostEvent, type Transport } from '../../src/contract';
+import { isEnvelope, isHostEvent, type HostEvent, type Transport } from '../../src/contract';
 import type { PreloadBridge } from './bridge';
 
 /** Electron: everything goes through the preload's one curated object. */
@@ -41,11 +41,17 @@ export function httpTransport(base = ''): Transport {
         credentials: 'same-origin',
         body: JSON.stringify(args ?? {}),
       });
-      if (!response.ok) {
-        const text = await response.text().catch(() => '');
-        return { ok: false, error: { code: response.status === 403 ? 'auth' : 'network', message: text || `The host answered ${response.status}.` } };
+      const text = await response.text().catch(() => '');
+      try {
+        const envelope: unknown = JSON.parse(text);
+        if (isEnvelope(envelope)) return envelope;
+      } catch {
+        // Not JSON: described below.
       }
-      return (await response.json()) as never;
+      return {
+        ok: false,
+        error: { code: response.status === 403 ? 'auth' : 'network', message: text || `The host answered ${response.status}.` },
+      };
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -19,6 +19,8 @@ export interface HttpHostOptions extends Omit<HostOptions, 'kind' | 'emit' | 'ch
   /** The built renderer (`dist/renderer`). */
   rendererDir: string;
   port?: number;
+  /** Largest request body accepted (a whole review travels in one save). */
+  maxBodyBytes?: number;
 }
 
 export interface HttpHost {
@@ -42,7 +44,9 @@ const staticTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const maxBody = 64 * 1024 * 1024;
+const defaultMaxBody = 64 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
 const cookieName = 'intertitle_token';
 
 function secureHeaders(res: ServerResponse): void {
@@ -58,15 +62,19 @@ function sendText(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, maxBody: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (chunk: Buffer) => {
+      if (refused) return;
       size += chunk.length;
       if (size > maxBody) {
-        reject(new Error('too large'));
-        req.destroy();
+        // Stop buffering; the rest of the body is read and dropped so the answer can be sent.
+        refused = true;
+        chunks.length = 0;
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
@@ -151,9 +159,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     let args: unknown;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, options.maxBodyBytes ?? defaultMaxBody);
       args = body ? JSON.parse(body) : {};
-    } catch {
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
+        res.end(JSON.stringify({ ok: false, error: { code: 'invalid-args', message: 'The request is too large for Intertitle to accept.' } }));
+        return;
+      }
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: { code: 'invalid-args', message: 'The request body is not JSON.' } }));
       return;

@@ -67,6 +67,25 @@ describe('HTTP host', () => {
     expect((await raw('/api/app.info', { 'content-type': 'application/json', cookie: 'intertitle_token=nope' }, 'POST', '{}')).status).toBe(403);
   });
 
+  it('requires the token for the events stream and the stills too', async () => {
+    expect((await raw('/api/events')).status).toBe(403);
+    expect((await raw('/stills/dear-comrades-2020/stills/01-march.png')).status).toBe(403);
+    expect((await raw('/assets/app.js')).status).toBe(403);
+  });
+
+  it('answers no CORS: a preflight gets no Access-Control headers, and no response carries them', async () => {
+    const preflight = await raw('/api/review.save', {
+      ...authed(),
+      origin: 'http://evil.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type',
+    }, 'OPTIONS');
+    expect(preflight.status).toBe(405);
+    for (const response of [preflight, await raw('/', { ...authed(), origin: 'http://evil.example' })]) {
+      expect(Object.keys(response.headers).filter((h) => h.startsWith('access-control'))).toEqual([]);
+    }
+  });
+
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
     expect((await raw('/', { ...authed(), host: 'evil.example:80' })).status).toBe(421);
   });
@@ -116,5 +135,34 @@ describe('HTTP host', () => {
     expect((await raw('/api/app.info', { ...authed(), 'content-type': 'text/plain' }, 'POST', '{}')).status).toBe(405);
     const bad = await raw('/api/app.info', { ...authed(), 'content-type': 'application/json' }, 'POST', '{not json');
     expect(JSON.parse(bad.body.toString())).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+  });
+});
+
+describe('HTTP host request limits', () => {
+  it('refuses a request body over the limit with 413 and a clear message, and keeps serving', async () => {
+    const small = await startHttpHost({
+      version: 'test',
+      userDataDir: dirs.userData,
+      documentsDir: dirs.documents,
+      initialLibrary: dirs.root,
+      rendererDir,
+      maxBodyBytes: 1024,
+    });
+    try {
+      const token = new URL(small.url).searchParams.get('token')!;
+      const post = (body: string) =>
+        fetch(`${small.origin}/api/review.save`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-intertitle-token': token },
+          body,
+        });
+      const tooBig = await post(JSON.stringify({ path: 'loose-review.md', text: 'x'.repeat(5000), bom: false, baseRevision: null }));
+      expect(tooBig.status).toBe(413);
+      expect(await tooBig.json()).toMatchObject({ ok: false, error: { message: /too large/ } });
+      const fine = await post('{}');
+      expect((await fine.json()).ok).toBe(false); // invalid-args, but answered
+    } finally {
+      await small.close();
+    }
   });
 });
