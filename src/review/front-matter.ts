@@ -1,4 +1,5 @@
-import { isMap, parseDocument, visit, type Document } from 'yaml';
+import { Composer, Parser, isMap, isScalar, visit, type Document, type YAMLError } from 'yaml';
+import { checkNesting, checkTokens, codeFence, frontMatterLimits } from './yaml-guard';
 
 export interface FrontMatterBlock {
   /** The YAML text between the fences, or null when the file has no front matter. */
@@ -22,11 +23,23 @@ export interface FrontMatterError {
   message: string;
 }
 
+/** A problem that does not stop the front matter being read (an unsupported tag, an ignored key). */
+export type FrontMatterWarning = FrontMatterError;
+
 export interface FrontMatter {
   block: FrontMatterBlock;
   /** The fields as plain JSON-like data; null when there is no front matter or it does not parse. */
   data: Record<string, unknown> | null;
   error: FrontMatterError | null;
+  /** Set by `parseFrontMatter`; absent only on values built by hand. */
+  warnings?: FrontMatterWarning[];
+}
+
+/** The front matter with its YAML document, for editors that need source positions. */
+export interface FrontMatterDocument extends FrontMatter {
+  /** The parsed YAML (offsets relative to `block.yaml`); null when there is none or it failed. */
+  doc: Document.Parsed | null;
+  warnings: FrontMatterWarning[];
 }
 
 const BOM = '\uFEFF';
@@ -73,30 +86,84 @@ export function splitFrontMatter(source: string): FrontMatterBlock {
   return noFrontMatter;
 }
 
-/** Splits and parses the front matter (YAML 1.2 core schema: no tags, no timestamps, no code). */
+type Parsed = Pick<FrontMatterDocument, 'data' | 'error' | 'warnings' | 'doc'>;
+let lastParse: { yaml: string; startLine: number; parsed: Parsed } | null = null;
+
+/**
+ * Splits and parses the front matter (YAML 1.2 core schema: no tags, no timestamps, no code).
+ * The preview and the sidebar call this on every pause in typing, so the last front matter's
+ * result is reused while only the body changes.
+ */
 export function parseFrontMatter(source: string): FrontMatter {
   const block = splitFrontMatter(source);
-  if (block.yaml === null) return { block, data: null, error: null };
-  const yaml = block.yaml;
-  const fail = (offset: number, message: string): FrontMatter => ({
-    block,
-    data: null,
-    // An error at the end (an unclosed list) belongs to the last written line, not the fence.
-    error: { line: block.yamlStartLine + lineOf(yaml, Math.min(offset, yaml.trimEnd().length)) + 1, message },
-  });
+  if (block.yaml !== null && lastParse?.yaml === block.yaml && lastParse.startLine === block.yamlStartLine) {
+    const { data, error, warnings } = lastParse.parsed;
+    return { block, data, error, warnings };
+  }
+  const { doc, ...result } = parseFrontMatterDocument(source);
+  if (block.yaml !== null) lastParse = { yaml: block.yaml, startLine: block.yamlStartLine, parsed: { doc: null, ...result } };
+  return { ...result, block };
+}
 
-  const doc = parseDocument(yaml, { version: '1.2', schema: 'core', customTags: [], prettyErrors: false });
+/**
+ * Parses the front matter into a YAML document with source ranges (and, with
+ * `keepSourceTokens`, the parser's tokens), refusing files that break `frontMatterLimits`.
+ */
+export function parseFrontMatterDocument(source: string, options: { keepSourceTokens?: boolean } = {}): FrontMatterDocument {
+  const block = splitFrontMatter(source);
+  const warnings: FrontMatterWarning[] = [];
+  const none: FrontMatterDocument = { block, data: null, error: null, warnings, doc: null };
+  if (block.yaml === null) {
+    const fence = codeFence(source);
+    if (!fence) return none;
+    const message = `The file starts with a “---${fence}” block. Intertitle reads only YAML front matter and never runs code, so the block is treated as text.`;
+    return { ...none, error: { line: 1, message } };
+  }
+  const yaml = block.yaml;
+  const lineAt = (offset: number) => block.yamlStartLine + lineOf(yaml, Math.min(offset, yaml.trimEnd().length)) + 1;
+  // An error at the end (an unclosed list) belongs to the last written line, not the fence.
+  const fail = (offset: number, message: string): FrontMatterDocument => ({ ...none, error: { line: lineAt(offset), message } });
+
+  if (yaml.length > frontMatterLimits.maxChars) {
+    const kb = (n: number) => Math.round(n / 1024).toLocaleString('en');
+    return fail(0, `The front matter is ${kb(yaml.length)} KB; Intertitle reads front matter up to ${kb(frontMatterLimits.maxChars)} KB.`);
+  }
+  const nesting = checkNesting(yaml);
+  if (nesting) return fail(nesting.offset, nesting.message);
+  const tokens = [...new Parser().parse(yaml)];
+  const tooMuch = checkTokens(tokens);
+  if (tooMuch) return fail(tooMuch.offset, tooMuch.message);
+
+  // Duplicate keys are checked below in one pass: yaml's own check is quadratic in the key count.
+  const composer = new Composer({
+    version: '1.2',
+    schema: 'core',
+    customTags: [],
+    uniqueKeys: false,
+    keepSourceTokens: options.keepSourceTokens ?? false,
+  });
+  const [doc, extra] = composer.compose(tokens, true, yaml.length);
+  if (!doc) return none;
+  if (extra) return fail(extra.range[0], 'The front matter holds more than one YAML document.');
   const [first] = doc.errors;
-  if (first) return fail(first.pos[0], cleanMessage(first.message));
-  if (doc.contents === null) return { block, data: {}, error: null };
+  if (first) return fail(first.pos[0], explainError(first));
+  for (const warning of doc.warnings) {
+    const tag = yaml.slice(warning.pos[0], warning.pos[1]);
+    const message =
+      warning.code === 'TAG_RESOLVE_FAILED'
+        ? `The tag ${tag} is not supported; its value is read as plain text.`
+        : cleanMessage(warning.message);
+    warnings.push({ line: lineAt(warning.pos[0]), message });
+  }
+  if (doc.contents === null) return { ...none, data: {}, doc };
   if (!isMap(doc.contents)) {
     return fail(doc.contents.range?.[0] ?? 0, 'The front matter must be a list of `key: value` fields.');
   }
-  const missing = missingAnchor(doc);
-  if (missing) return fail(missing.offset, missing.message);
+  const problem = checkStructure(doc, (offset, message) => warnings.push({ line: lineAt(offset), message }));
+  if (problem) return fail(problem.offset, problem.message);
   try {
     const data = withoutProtoKeys(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) as Record<string, unknown>;
-    return { block, data, error: null };
+    return { ...none, data, doc };
   } catch (error) {
     // yaml throws a ReferenceError for too many aliases (a resource-exhaustion attack); the rest are bugs.
     if (!(error instanceof ReferenceError)) throw error;
@@ -104,18 +171,66 @@ export function parseFrontMatter(source: string): FrontMatter {
   }
 }
 
-/** The first alias to an anchor that does not exist; yaml only finds these in `toJS`, without a position. */
-function missingAnchor(doc: Document): { offset: number; message: string } | null {
+/**
+ * One pass over the document: a key written twice or an alias to no anchor is an error; a
+ * `__proto__` key is a warning (it is dropped from the data).
+ */
+function checkStructure(doc: Document, warn: (offset: number, message: string) => void): { offset: number; message: string } | null {
   let found: { offset: number; message: string } | null = null;
+  const anchors = new Set<string>();
   visit(doc, {
+    Node(_key, node) {
+      if (node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+    Map(_key, map) {
+      if (map.anchor) anchors.add(map.anchor);
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        const id = `${typeof pair.key.value}:${name}`;
+        const offset = pair.key.range?.[0] ?? 0;
+        if (seen.has(id)) {
+          found = { offset, message: `The field “${name}” is written twice; keep one of them.` };
+          return visit.BREAK;
+        }
+        seen.add(id);
+        if (name === '__proto__') warn(offset, 'The field “__proto__” is ignored: it could change how the app’s objects behave.');
+      }
+      return undefined;
+    },
     Alias(_key, alias) {
-      if (alias.resolve(doc)) return undefined;
-      const message = `There is no anchor &${alias.source} for the alias *${alias.source}.`;
-      found = { offset: alias.range?.[0] ?? 0, message };
+      if (anchors.has(alias.source)) return undefined;
+      found = { offset: alias.range?.[0] ?? 0, message: `There is no anchor &${alias.source} for the alias *${alias.source}.` };
       return visit.BREAK;
     },
   });
   return found;
+}
+
+/** The parser's message in a critic's words, for the mistakes people make in front matter. */
+function explainError(error: YAMLError): string {
+  const message = error.message;
+  switch (error.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'A value here contains “: ”, which YAML reads as the start of another field. Put the value in quotes, e.g. title: "Nosferatu: A Symphony of Horror".';
+    case 'TAB_AS_INDENT':
+      return 'A tab is used to indent this line; YAML needs spaces.';
+    case 'MISSING_CHAR':
+      return /quote/.test(message) ? 'A quoted value is not closed: add its closing quote.' : cleanMessage(message);
+    case 'BAD_SCALAR_START': {
+      const char = /character (\S)/.exec(message)?.[1] ?? 'that character';
+      return `A value starts with ${char}, which YAML keeps for itself; put the value in quotes.`;
+    }
+    case 'BAD_INDENT':
+      if (/Flow sequence/.test(message)) return 'A list opened with [ is not closed with ] (or its lines are not indented under its field).';
+      if (/Flow map/.test(message)) return 'A group opened with { is not closed with } (or its lines are not indented under its field).';
+      if (/same column/.test(message)) return 'The fields here are not indented alike; line them up with the ones around them.';
+      return cleanMessage(message);
+    default:
+      return cleanMessage(message);
+  }
 }
 
 /** 0-based line of `offset` in `text`. */
