@@ -21,7 +21,9 @@ function describe(state: SaveState): { text: string; tone: 'quiet' | 'busy' | 'a
     case 'failed':
       return { text: `Not saved: ${state.message}${state.retrying ? ' Retrying…' : ''}`, tone: 'alert' };
     case 'conflict':
-      return { text: `Not saved: ${state.message}`, tone: 'alert' };
+      return { text: 'Not saved: changed by another program', tone: 'alert' };
+    case 'missing':
+      return { text: 'Not saved: the file is gone from disk', tone: 'alert' };
     case 'read-only':
       return { text: 'Read-only', tone: 'alert' };
   }

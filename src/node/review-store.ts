@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { HostError, type ReviewFile, type Revision, type SaveResult } from '../contract';
 import { writeFileAtomic } from './atomic-write';
@@ -95,6 +96,9 @@ export function saveReview(
     const revision = revisionOf(bytes);
     if (current !== null && revision === baseRevision) return { revision };
     try {
+      // A file the critic (or the system) made read-only is not replaced behind their back,
+      // though the atomic rename itself would be allowed by the folder.
+      if (current !== null) await access(file, constants.W_OK);
       await mkdir(dirname(file), { recursive: true });
       await writeFileAtomic(file, bytes);
     } catch (error) {

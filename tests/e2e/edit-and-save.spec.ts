@@ -88,7 +88,7 @@ test('the filter narrows the library, and a missing library path gets a clear me
   await page.goto(web.url);
   const library = page.getByRole('region', { name: 'Library' });
   await expect(library.getByRole('button', { name: /Potemkin/ })).toBeVisible();
-  await library.getByLabel('Filter reviews').fill('potemkin');
+  await library.getByLabel('Search reviews').fill('potemkin');
   await expect(library.getByRole('button', { name: /Nosferatu/ })).toBeHidden();
   await expect(library.getByRole('button', { name: /Potemkin/ })).toBeVisible();
   await expect(library).toContainText('1 of 2 reviews');

@@ -4,12 +4,13 @@ import { ReviewDocument } from '../../renderer/document/review-document';
 
 const file: ReviewFile = { path: 'a/index.md', text: 'one\n', bom: false, revision: 'r0', readOnly: null };
 
-/** A fake host that records saves; `answer` decides each one's outcome. */
+/** A fake host that records saves; `answer` decides each one's outcome. Journal calls succeed. */
 function fakeClient(answer: (args: { text: string; baseRevision: string | null }, n: number) => Promise<{ revision: string }>) {
   const saves: Array<{ text: string; baseRevision: string | null }> = [];
   return {
     saves,
-    call: vi.fn(async (_name: string, args: { text: string; baseRevision: string | null }) => {
+    call: vi.fn(async (name: string, args: { text: string; baseRevision: string | null }) => {
+      if (name !== 'review.save') return null;
       saves.push(args);
       return answer(args, saves.length);
     }),
