@@ -1,5 +1,7 @@
 import { forwardRef, useImperativeHandle, useLayoutEffect, useRef } from 'react';
-import { patchPreview } from './patch';
+import { PreviewPatcher, type ImageUrl } from './patch';
+import type { PreviewBlocks } from './preview-client';
+import './preview.css';
 import { lineForPreviewOffset, previewOffsetForLine } from './scroll-sync';
 
 export interface PreviewHandle {
@@ -17,21 +19,30 @@ export interface Masthead {
 
 interface Props {
   masthead: Masthead | null;
-  /** Sanitised HTML of the review body. */
-  html: string;
-  imageUrl: (src: string) => string | null;
+  /** The review body's blocks (use-live-preview), drawn as they change; null shows nothing. */
+  blocks: PreviewBlocks | null;
+  imageUrl: ImageUrl;
   /** A link in the preview was activated. */
   onOpenLink: (href: string) => void;
 }
 
 /** The live preview: the review as readers will see it, patched in place as the critic types. */
-export const PreviewPane = forwardRef<PreviewHandle, Props>(function PreviewPane({ masthead, html, imageUrl, onOpenLink }, ref) {
+export const PreviewPane = forwardRef<PreviewHandle, Props>(function PreviewPane({ masthead, blocks, imageUrl, onOpenLink }, ref) {
   const scroller = useRef<HTMLDivElement>(null);
   const article = useRef<HTMLElement>(null);
+  const patcher = useRef<PreviewPatcher | null>(null);
 
   useLayoutEffect(() => {
-    if (article.current) patchPreview(article.current, html, imageUrl);
-  }, [html, imageUrl]);
+    if (!article.current) return;
+    const target = (patcher.current ??= new PreviewPatcher(article.current));
+    if (!blocks) {
+      target.clear();
+      return;
+    }
+    const draw = () => target.patch(blocks.current(), imageUrl);
+    draw();
+    return blocks.subscribe(draw);
+  }, [blocks, imageUrl]);
 
   useImperativeHandle(
     ref,

@@ -1,6 +1,6 @@
 import { parseFrontMatter, type FrontMatter } from '../review/front-matter';
 import { reviewMeta, type ReviewMeta } from '../review/review-meta';
-import { markdown } from './markdown';
+import { renderBlocks } from './blocks';
 import type { RenderEnv } from './render-env';
 import type { Sanitize } from './sanitize';
 
@@ -18,6 +18,9 @@ export function renderReview(source: string, options: { sanitize: Sanitize }): R
   const frontMatter = parseFrontMatter(source);
   const meta = reviewMeta(frontMatter.data);
   const env: RenderEnv = { lineOffset: frontMatter.block.bodyStartLine, stills: meta.stills };
-  const html = options.sanitize(markdown.render(frontMatter.block.body, env));
+  // Block by block, as the preview sanitises them (renderer/preview/), so the two never differ.
+  const html = renderBlocks(frontMatter.block.body, env)
+    .map((block) => options.sanitize(block.html))
+    .join('');
   return { html, frontMatter, meta };
 }
