@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type WebContents } from 'electron';
 import type { BugSink, HostEvent } from '../src/contract';
 import { createHost, type Host } from '../src/node/host';
 import { appEntryUrl } from './app-url';
 import { createCloseGuard } from './close-guard';
 import { registerIpc, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { createSafeStorageSecrets } from './secrets';
 import { handleProtocols, registerSchemes } from './protocols';
 import { denyPermissions, secureAllWebContents } from './security';
 import { windowOptions } from './window';
@@ -110,7 +111,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp |
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     emit: (event: HostEvent) => sendEvent(windows, event),
+    trash: (absolutePath) => shell.trashItem(absolutePath),
+    // The page's own clipboard permission is denied (security.ts); export copies go through here.
+    writeClipboard: (data) => clipboard.write(data),
     onReadyToClose: () => closeGuard.readyToClose(),
+    secrets: createSafeStorageSecrets({
+      file: path.join(app.getPath('userData'), 'secrets.json'),
+      safeStorage,
+      onError: (error) => bugSink(error, 'secrets'),
+    }),
     bugSink,
   });
 

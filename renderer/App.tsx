@@ -1,15 +1,25 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AppInfo, Client, LibraryListing } from '../src/contract';
+import type { AppInfo, Client, LibraryListing, RecoveryEntry } from '../src/contract';
 import type { CommandActions } from './commands';
 import { installKeyboardCommands } from './commands';
-import { ReviewDocument } from './document/review-document';
+import { DocumentBars } from './conflict/DocumentBars';
+import { openDocument } from './document/open-document';
+import type { ReviewDocument } from './document/review-document';
+import { useDiskSync } from './document/use-disk-sync';
 import { EditorPane, type EditorHandle } from './editor/EditorPane';
+import { ExportDialog } from './export/ExportDialog';
 import { LibraryPane, type LibraryHandle } from './library/LibraryPane';
 import { NewReviewDialog } from './library/NewReviewDialog';
 import { OpenLibraryDialog } from './library/OpenLibraryDialog';
+import { useReviewMoves } from './library/use-review-moves';
 import { PreviewPane, type PreviewHandle } from './preview/PreviewPane';
 import { useLivePreview } from './preview/use-live-preview';
 import { useScrollSync } from './preview/use-scroll-sync';
+import { MetadataSidebar } from './sidebar/MetadataSidebar';
+import { useFrontMatter } from './sidebar/use-front-matter';
+import { RecoveryBar } from './recovery/RecoveryBar';
+import { FilmLookup, type LookupDialogKind } from './lookup/FilmLookup';
+import { useLookupShortcut } from './lookup/use-lookup-shortcut';
 import { StatusBar } from './StatusBar';
 import { Notices } from './ui/Notices';
 import { notify, reportError } from './ui/notices';
@@ -27,15 +37,29 @@ export function App({ client, sanitize }: Props) {
   const [listing, setListing] = useState<LibraryListing | null>(null);
   const [document, setDocument] = useState<ReviewDocument | null>(null);
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
+  const [lookupDialog, setLookupDialog] = useState<LookupDialogKind>(null);
+  const [exporting, setExporting] = useState(false);
   const [showLibrary, setShowLibrary] = useState(true);
   const [showPreview, setShowPreview] = useState(true);
+  const [showMetadata, setShowMetadata] = useState(true);
   const editor = useRef<EditorHandle>(null);
   const preview = useRef<PreviewHandle>(null);
   const library = useRef<LibraryHandle>(null);
   const documentRef = useRef<ReviewDocument | null>(null);
   const focusEditorAfterDialog = useRef(false);
   const { rendered, words, minutes, onTextSettled } = useLivePreview(sanitize);
+  const frontMatter = useFrontMatter(editor, document?.path ?? null);
+  const onFrontMatterSettled = frontMatter.onTextSettled;
+  // The sidebar reads the same settled text as the preview (front matter only, in its own hook).
+  const onSettled = useCallback(
+    (path: string | null, text: string) => {
+      onTextSettled(path, text);
+      onFrontMatterSettled(path, text);
+    },
+    [onTextSettled, onFrontMatterSettled],
+  );
   useScrollSync(editor, preview, [document, showPreview]);
+  useDiskSync(client, document, editor);
 
   const refresh = useCallback(async () => {
     const next = await client.call('library.list', {});
@@ -43,11 +67,11 @@ export function App({ client, sanitize }: Props) {
     return next;
   }, [client]);
 
-  /** Switches to another review, saving the current one first; never drops unsaved text. */
+  /** Switches to another review (or restores journaled text), saving the current one first; never drops unsaved text. */
   const openReview = useCallback(
-    async (path: string) => {
+    async (path: string, restore?: RecoveryEntry) => {
       const current = documentRef.current;
-      if (current?.path === path) return;
+      if (current?.path === path && !restore) return;
       if (current) {
         await current.flush();
         if (current.dirty) {
@@ -55,14 +79,13 @@ export function App({ client, sanitize }: Props) {
           return;
         }
       }
-      const file = await client.call('review.read', { path });
-      const next = new ReviewDocument(client, file);
+      const next = await openDocument(client, path, restore);
       current?.dispose();
       documentRef.current = next;
       setDocument(next);
       const root = listing?.library.root ?? info?.library?.root;
       if (root) localStorage.setItem(lastReviewKey(root), path);
-      if (file.readOnly) notify(file.readOnly, 'error');
+      if (next.readOnly) notify(next.readOnly, 'error');
       if (next.mixedLineBreaks) {
         notify(`${path} mixes Windows and Unix line breaks; Intertitle will save it with ${next.lineBreak === '\r\n' ? 'Windows' : 'Unix'} ones.`);
       }
@@ -111,6 +134,7 @@ export function App({ client, sanitize }: Props) {
     },
     [client, refresh, openReview],
   );
+  const moves = useReviewMoves({ documentRef, setDocument, refresh, openReview });
 
   const actions = useRef<CommandActions>(null!);
   actions.current = {
@@ -127,10 +151,14 @@ export function App({ client, sanitize }: Props) {
     },
     'view.toggleLibrary': () => setShowLibrary((v) => !v),
     'view.togglePreview': () => setShowPreview((v) => !v),
-    'help.about': () => notify(`Intertitle ${info?.version ?? ''} — a markdown editor for film critics.`),
+    'view.toggleMetadata': () => setShowMetadata((v) => !v),
+    'review.export': () => (documentRef.current ? setExporting(true) : notify('Open a review to export it.')),
+    'film.lookup': () => setLookupDialog('lookup'),
+    'help.about': () => setLookupDialog('about'),
   };
 
   useEffect(() => installKeyboardCommands(() => actions.current), []);
+  useLookupShortcut(() => actions.current['film.lookup']());
 
   // A new review: once its dialog has closed (and handed focus back), the critic types at its end.
   // The dialog's own effect runs first, so this focus wins.
@@ -206,7 +234,7 @@ export function App({ client, sanitize }: Props) {
   );
 
   const frontMatterError = rendered.frontMatter.error;
-  const layout = `layout${showLibrary ? '' : ' no-library'}${showPreview ? '' : ' no-preview'}`;
+  const layout = `layout${showLibrary ? '' : ' no-library'}${showPreview ? '' : ' no-preview'}${showMetadata ? '' : ' no-metadata'}`;
 
   return (
     <div className={layout}>
@@ -218,17 +246,23 @@ export function App({ client, sanitize }: Props) {
           onOpen={(path) => void openReview(path).catch((e) => reportError(e, 'opening the review'))}
           onNew={() => actions.current['review.new']()}
           onOpenLibrary={() => actions.current['library.open']()}
+          client={client}
+          trash={info?.trash ?? 'app-folder'}
+          beforeMove={moves.beforeMove}
+          onMoved={(from, to) => void moves.onMoved(from, to).catch((e) => reportError(e, 'following the moved review'))}
         />
       )}
       <section className="pane editor-pane" aria-label="Editor">
+        <RecoveryBar client={client} libraryRoot={listing?.library.root ?? null} onRestore={(entry) => openReview(entry.path, entry)} />
+        {document && <DocumentBars key={document.path} document={document} onOpen={(path) => void openReview(path).catch((e) => reportError(e, 'opening the review'))} />}
         {document?.readOnly && <div className="bar bar-alert" role="alert">{document.readOnly}</div>}
         {frontMatterError && (
           <div className="bar bar-warn" role="alert">
-            The front matter does not parse (line {frontMatterError.line}): {frontMatterError.message}. The review is still
+            The front matter does not parse (line {frontMatterError.line}): {frontMatterError.message} The review is still
             editable; the film’s facts wait until the YAML is fixed.
           </div>
         )}
-        <EditorPane ref={editor} document={document} onTextSettled={onTextSettled} />
+        <EditorPane ref={editor} document={document} onTextSettled={onSettled} />
         {!document && listing && listing.reviews.length === 0 && (
           <div className="empty-editor">
             <p>This library has no reviews yet.</p>
@@ -247,11 +281,19 @@ export function App({ client, sanitize }: Props) {
                 ? { headline: rendered.meta.title, film: rendered.meta.film.title, year: rendered.meta.film.year }
                 : null
             }
-            html={document ? rendered.html : ''}
+            blocks={document ? rendered.blocks : null}
             imageUrl={imageUrl}
             onOpenLink={(href) => window.open(href, '_blank', 'noopener,noreferrer')}
           />
         </section>
+      )}
+      {showMetadata && (
+        <MetadataSidebar
+          view={frontMatter.view}
+          locked={!document ? 'Open a review to see its film’s facts.' : document.readOnly ? 'This review is read-only.' : null}
+          onEdit={frontMatter.edit}
+          onLookUp={() => actions.current['film.lookup']()}
+        />
       )}
       <StatusBar document={document} words={words} minutes={minutes} />
       <NewReviewDialog open={dialog === 'new'} onClose={() => setDialog(null)} onCreate={createReview} />
@@ -260,6 +302,23 @@ export function App({ client, sanitize }: Props) {
         currentRoot={listing?.library.root ?? null}
         onClose={() => setDialog(null)}
         onOpenPath={(path) => switchLibrary(() => client.call('library.open', { path }))}
+      />
+      <ExportDialog
+        open={exporting}
+        client={client}
+        reviewPath={document?.path ?? null}
+        save={async () => (documentRef.current ? (await documentRef.current.flush(), !documentRef.current.dirty) : true)}
+        canChooseFolder={Boolean(info?.canChooseFolder)}
+        onClose={() => setExporting(false)}
+      />
+      <FilmLookup
+        open={lookupDialog}
+        client={client}
+        version={info?.version ?? ''}
+        document={document}
+        view={frontMatter.view}
+        editor={editor}
+        onClose={() => setLookupDialog(null)}
       />
       <Notices />
     </div>

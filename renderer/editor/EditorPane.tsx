@@ -4,6 +4,9 @@ import { EditorView } from '@codemirror/view';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { ReviewDocument } from '../document/review-document';
 import { documentExtensions, editorExtensions } from './extensions';
+import { minimalReplace } from '../document/minimal-replace';
+import { isolateHistory } from '@codemirror/commands';
+import type { TextChange } from '../../src/review/front-matter-edit';
 
 export interface EditorHandle {
   focus(): void;
@@ -14,6 +17,13 @@ export interface EditorHandle {
   topLine(): number;
   scrollToLine(line: number): void;
   onScroll(listener: () => void): () => void;
+  /** Replaces the text (a reload from disk), changing only what differs so the cursor stays near where it was. */
+  replaceText(text: string): void;
+  /**
+   * Applies changes computed from the current text as one undoable step (the sidebar's edits:
+   * one Ctrl+Z undoes one). Returns the new text, or null when nothing was applied.
+   */
+  dispatchChanges(compute: (text: string) => readonly TextChange[] | null, userEvent: string): string | null;
 }
 
 interface Props {
@@ -109,6 +119,18 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
         const whole = Math.max(0, Math.min(doc.lines - 1, Math.floor(line)));
         const block = editor.lineBlockAt(doc.line(whole + 1).from);
         editor.scrollDOM.scrollTop = block.top + (line - whole) * block.height;
+      },
+      replaceText(text) {
+        const editor = view.current;
+        if (editor) editor.dispatch(minimalReplace(editor.state.doc.toString(), text.replace(/\r\n?/g, '\n')));
+      },
+      dispatchChanges(compute, userEvent) {
+        const editor = view.current;
+        if (!editor || editor.state.readOnly) return null;
+        const changes = compute(editor.state.doc.toString());
+        if (!changes?.length) return null;
+        editor.dispatch({ changes: [...changes], userEvent, annotations: isolateHistory.of('full') });
+        return editor.state.doc.toString();
       },
       onScroll(listener) {
         const scroller = view.current?.scrollDOM;

@@ -15,10 +15,13 @@ export const commands = [
   { id: 'review.new', label: 'New Review…', menu: 'file', keys: 'Mod-n' },
   { id: 'library.open', label: 'Open Library…', menu: 'file', keys: 'Mod-o' },
   { id: 'review.save', label: 'Save', menu: 'file', keys: 'Mod-s' },
+  { id: 'review.export', label: 'Export…', menu: 'file', keys: 'Mod-e' },
   { id: 'editor.find', label: 'Find…', menu: 'edit', keys: 'Mod-f' },
+  { id: 'film.lookup', label: 'Look Up Film…', menu: 'edit', keys: 'Mod-l' },
   { id: 'library.filter', label: 'Filter Library', menu: 'view', keys: 'Mod-Shift-f' },
   { id: 'view.toggleLibrary', label: 'Show Library', menu: 'view', keys: 'Mod-Shift-l' },
   { id: 'view.togglePreview', label: 'Show Preview', menu: 'view', keys: 'Mod-Shift-p' },
+  { id: 'view.toggleMetadata', label: 'Show Film Metadata', menu: 'view', keys: 'Mod-Shift-m' },
   { id: 'help.about', label: 'About Intertitle', menu: 'help' },
 ] as const satisfies readonly CommandSpec[];
 

@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HostError } from '../contract';
 import { renderReview } from '../markdown/pipeline';
+import { runLookup } from './cli-lookup';
+import { exportCommand, exportUsage } from './cli-export';
 import { checkLibraryFolder } from './host-impl';
 import { startHttpHost } from './http-host';
-import { scanLibrary } from './library-scan';
+import { scanLibraryWithFilm, scanRow } from './library-scan';
 import { decodeReview } from './review-store';
 import { createNodeSanitizer } from './sanitizer';
 import { defaultDocumentsDir, defaultUserDataDir } from './user-dirs';
@@ -15,7 +17,10 @@ const usage = `Usage: intertitle <command> [options]
 
   render <review.md>                 the preview's HTML of a review on stdout
   scan <library> [--json]            list the reviews of a library
+  lookup "<title>" [--year N] [--provider tmdb|wikidata] [--json]
+                                     film facts from TMDb or Wikidata (docs/lookup.md)
   serve [<library>] [--port N]       the browser host on 127.0.0.1 (also: --library <dir>)
+  ${exportUsage}
 `;
 
 /** An error the CLI reports as a sentence, with an exit code, and no stack trace. */
@@ -54,10 +59,10 @@ async function scan(args: string[], io: CliIo): Promise<void> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
   if (positionals.length !== 1) throw new CliError('scan takes one library folder.\n' + usage, 2);
   const root = await checkLibraryFolder(positionals[0]!);
-  const reviews = await scanLibrary(root);
+  const read = await scanLibraryWithFilm(root);
+  const reviews = read.map((r) => r.summary);
   if (values.json) {
-    const rows = reviews.map(({ path, title, status, film }) => ({ path, title, status, film }));
-    io.out(`${JSON.stringify(rows, null, 2)}\n`);
+    io.out(`${JSON.stringify(read.map(scanRow), null, 2)}\n`);
     return;
   }
   for (const r of reviews) {
@@ -106,6 +111,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'scan':
         await scan(rest, io);
         return 0;
+      case 'lookup':
+        return await runLookup(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case 'serve':
         await serve(rest, io);
         return 0;

@@ -7,8 +7,10 @@ import { isoDate, newReviewText, reviewFolderName } from '../library/new-review'
 import type { Host, HostOptions } from './host';
 import { ioError } from './io-errors';
 import { isInside } from './library-paths';
-import { removeStrayTempFiles, scanLibrary } from './library-scan';
-import { readReview, saveReview } from './review-store';
+import { createLookupHandlers } from './lookup-handlers';
+import { exportHandlers } from './export-handlers';
+import { LibraryHost } from './library/library-host';
+import { removeStrayTempFiles } from './library-scan';
 import { createSampleLibrary, sampleLibraryName } from './sample-library';
 import { loadSettings, saveSettings } from './settings';
 
@@ -49,6 +51,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
   const bugSink = options.bugSink ?? ((error, where) => console.error(`[intertitle] bug in ${where}:`, error));
   const sampleRoot = join(options.documentsDir, sampleLibraryName);
   let library: LibraryInfo | null = null;
+  const libraryHost = new LibraryHost({
+    userDataDir: options.userDataDir,
+    emit: options.emit,
+    bugSink,
+    trash: options.trash,
+    watch: options.watchLibrary,
+  });
 
   function requireLibrary(): LibraryInfo {
     if (!library) throw new HostError('not-found', 'No library is open. Open a folder of reviews first.');
@@ -58,7 +67,9 @@ export async function createHost(options: HostOptions): Promise<Host> {
   async function openLibrary(path: string, remember: boolean): Promise<LibraryInfo> {
     const root = await checkLibraryFolder(path);
     const realSample = await realpath(sampleRoot).catch(() => sampleRoot);
-    library = { root, name: basename(root), sample: root === realSample };
+    const opened = { root, name: basename(root), sample: root === realSample };
+    await libraryHost.open(opened);
+    library = opened;
     if (remember) {
       await saveSettings(options.userDataDir, { lastLibrary: root }).catch((error) => bugSink(error, 'settings'));
     }
@@ -96,11 +107,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     bugSink(error, 'opening a library at start');
   }
 
+  const exports = exportHandlers({ library: requireLibrary, chooseFolder: options.chooseFolder, writeClipboard: options.writeClipboard });
   const handlers: Handlers = {
     'app.info': () => ({
       host: options.kind,
       version: options.version,
       canChooseFolder: Boolean(options.chooseFolder),
+      trash: libraryHost.trashKind,
       library,
     }),
     'library.open': ({ path }) => openLibrary(path, true),
@@ -111,10 +124,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       const chosen = await options.chooseFolder();
       return chosen === null ? null : openLibrary(chosen, true);
     },
-    'library.list': async () => {
-      const current = requireLibrary();
-      return { library: current, reviews: await scanLibrary(current.root) };
-    },
+    ...libraryHost.handlers(),
+    ...createLookupHandlers({ userDataDir: options.userDataDir, version: options.version, secrets: options.secrets, bugSink }),
     'review.create': async ({ filmTitle, year }) => {
       const current = requireLibrary();
       const base = reviewFolderName(filmTitle, year);
@@ -133,13 +144,15 @@ export async function createHost(options: HostOptions): Promise<Host> {
         } catch (error) {
           throw ioError(error, 'create', path);
         }
+        await libraryHost.service()?.refresh([path]);
         options.emit({ name: 'library.changed', payload: { library: current, reason: 'created' } });
         return { path };
       }
       throw new HostError('conflict', `Too many reviews of ${filmTitle} (${year}) already exist.`);
     },
-    'review.read': ({ path }) => readReview(requireLibrary().root, path),
-    'review.save': ({ path, text, bom, baseRevision }) => saveReview(requireLibrary().root, path, text, bom, baseRevision),
+    'export.run': (args) => exports.run(args),
+    'export.save': (args) => exports.save(args),
+    'clipboard.write': (args) => exports.writeClipboard(args),
     'app.readyToClose': () => {
       options.onReadyToClose?.();
       return null;
@@ -162,6 +175,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
         return null;
       }
     },
-    async close() {},
+    async close() {
+      await libraryHost.close();
+    },
   };
 }

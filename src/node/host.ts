@@ -1,4 +1,5 @@
 import type { BugSink, Handlers, HostEvent, HostKind, LibraryInfo } from '../contract';
+import type { SecretStore } from './lookup-secrets';
 
 /** What a concrete host (Electron main, the HTTP server) gives the shared handlers. */
 export interface HostOptions {
@@ -14,9 +15,20 @@ export interface HostOptions {
   chooseFolder?: () => Promise<string | null>;
   /** Sends an event to the renderer(s). */
   emit: (event: HostEvent) => void;
+  /** Puts HTML and text on the system clipboard (Electron); absent in the browser host. */
+  writeClipboard?: (data: { html?: string; text: string }) => void;
+  /**
+   * Moves a file or folder to the system trash (Electron fills it with shell.trashItem). Absent
+   * in the browser host, which moves trashed reviews to a folder in user data instead.
+   */
+  trash?: (absolutePath: string) => Promise<void>;
+  /** Watch the open library for changes by other programs (default on). */
+  watchLibrary?: boolean;
   /** The renderer saved everything after `app.closeRequested`. */
   onReadyToClose?: () => void;
   bugSink?: BugSink;
+  /** Where secrets (the TMDb token) are kept: Electron's safeStorage; absent, this run only. */
+  secrets?: SecretStore;
 }
 
 /** A running host: the request handlers plus what the transports need besides them. */

@@ -14,7 +14,8 @@ let cached: Sanitize | undefined;
 /** The preview's sanitiser for Node (the CLI, exporters, tests): DOMPurify over one jsdom window. */
 export function createNodeSanitizer(): Sanitize {
   if (!cached) {
-    const { JSDOM } = createRequire(import.meta.url)('jsdom') as Jsdom;
+    // The Electron main bundle is CommonJS, where import.meta is empty and __filename is set.
+    const { JSDOM } = createRequire(typeof __filename === 'string' ? __filename : import.meta.url)('jsdom') as Jsdom;
     cached = createSanitizer(new JSDOM('').window);
   }
   return cached;

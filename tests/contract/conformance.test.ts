@@ -5,6 +5,8 @@ import { dispatch, type Envelope, type HostEvent } from '../../src/contract';
 import { createHost } from '../../src/node/host-impl';
 import { startHttpHost } from '../../src/node/http-host';
 import { tempLibrary } from '../helpers/temp';
+import { afterAll, beforeAll } from 'vitest';
+import { startFilmApiServer, testToken, type FilmApiServer } from '../helpers/film-api-server';
 
 /** One way to call a host: the same suite runs in process and over HTTP (DESIGN §3). */
 interface Harness {
@@ -215,5 +217,193 @@ describe.each([
 
   it('library.choose is unsupported where the host has no folder picker', async () => {
     expect(await errorCode(host.call('library.choose', {}))).toBe('unsupported');
+  });
+
+  it('library.search finds words in bodies and film facts, with snippets marking the matches', async () => {
+    await expect.poll(async () => (await value<{ paths: string[] }>(host.call('library.search', { query: 'massacre' }))).paths).toEqual([
+      'dear-comrades-2020/index.md',
+    ]);
+    const result = await value<{ snippets: Array<{ path: string; text: string; ranges: Array<[number, number]> }> }>(
+      host.call('library.search', { query: 'novocherk' }),
+    );
+    const [snippet] = result.snippets;
+    expect(snippet!.ranges.map(([a, b]) => snippet!.text.slice(a, b))).toEqual(['Novocherkassk']);
+    const more = await value<Array<{ path: string }>>(host.call('library.snippets', { query: 'mirror', paths: ['loose-review.md'] }));
+    expect(more.map((s) => s.path)).toEqual(['loose-review.md']);
+  });
+
+  it('review.rename renames a bundle folder and a loose file to portable slugs, refusing to overwrite', async () => {
+    expect(await value(host.call('review.rename', { path: 'dear-comrades-2020/index.md', name: 'Dear Comrades! (Konchalovsky)' }))).toEqual({
+      path: 'dear-comrades-konchalovsky/index.md',
+    });
+    expect(await readFile(join(dirs.root, 'dear-comrades-konchalovsky', 'stills', '01-march.png'))).toBeTruthy();
+    expect(await value(host.call('review.rename', { path: 'loose-review.md', name: 'Mirror 1975' }))).toEqual({ path: 'mirror-1975.md' });
+    // A name is a slug, never a path: it cannot move the review out of its folder.
+    expect(await value(host.call('review.rename', { path: 'notes/broken.md', name: '../../escape' }))).toEqual({ path: 'notes/escape.md' });
+    const listing = await value<{ reviews: Array<{ path: string }> }>(host.call('library.list', {}));
+    expect(listing.reviews.map((r) => r.path).sort()).toEqual(['dear-comrades-konchalovsky/index.md', 'mirror-1975.md', 'notes/escape.md']);
+    await writeFile(join(dirs.root, 'notes', 'other.md'), 'x');
+    expect(await errorCode(host.call('review.rename', { path: 'notes/escape.md', name: 'other' }))).toBe('conflict');
+    expect(await readFile(join(dirs.root, 'notes', 'other.md'), 'utf8')).toBe('x');
+  });
+
+  it('review.duplicate copies a whole bundle, stills included, beside it', async () => {
+    const copy = await value<{ path: string }>(host.call('review.duplicate', { path: 'dear-comrades-2020/index.md' }));
+    expect(copy.path).toBe('dear-comrades-2020-copy/index.md');
+    expect(await readFile(join(dirs.root, copy.path), 'utf8')).toBe(await readFile(join(dirs.root, 'dear-comrades-2020/index.md'), 'utf8'));
+    expect(await readFile(join(dirs.root, 'dear-comrades-2020-copy/stills/01-march.png'))).toBeTruthy();
+    expect((await value<{ path: string }>(host.call('review.duplicate', { path: 'loose-review.md' }))).path).toBe('loose-review-copy.md');
+    expect((await value<{ path: string }>(host.call('review.duplicate', { path: 'loose-review.md' }))).path).toBe('loose-review-copy-2.md');
+  });
+
+  it('review.trash moves the browser host’s reviews to a trash folder in user data, never in the library', async () => {
+    const info = await value<{ trash: string }>(host.call('app.info', {}));
+    expect(info.trash).toBe('app-folder');
+    const { trashedTo } = await value<{ trashedTo: string }>(host.call('review.trash', { path: 'dear-comrades-2020/index.md' }));
+    expect(trashedTo.startsWith(dirs.userData)).toBe(true);
+    expect(await readFile(join(trashedTo, 'index.md'), 'utf8')).toContain('Dear Comrades!');
+    expect(await readFile(join(trashedTo, 'stills', '01-march.png'))).toBeTruthy();
+    const listing = await value<{ reviews: Array<{ path: string }> }>(host.call('library.list', {}));
+    expect(listing.reviews.map((r) => r.path)).toEqual(['loose-review.md', 'notes/broken.md']);
+    expect(await errorCode(host.call('review.trash', { path: 'dear-comrades-2020/index.md' }))).toBe('not-found');
+  });
+
+  it('review.keepMine keeps the disk version as a dated conflict copy, then saves mine', async () => {
+    const file = await value<{ text: string; revision: string }>(host.call('review.read', { path: 'loose-review.md' }));
+    await writeFile(join(dirs.root, 'loose-review.md'), 'Theirs, from a sync client.\n');
+    const conflict = await host.call('review.save', { path: 'loose-review.md', text: 'Mine.\n', bom: false, baseRevision: file.revision });
+    const theirs = conflict.ok ? '' : (conflict.error.details as { revision: string }).revision;
+    expect(await errorCode(host.call('review.keepMine', { path: 'loose-review.md', text: 'Mine.\n', bom: false, theirsRevision: file.revision }))).toBe('conflict');
+    const kept = await value<{ keptAs: string; revision: string }>(
+      host.call('review.keepMine', { path: 'loose-review.md', text: 'Mine.\n', bom: false, theirsRevision: theirs }),
+    );
+    expect(kept.keptAs).toMatch(/^loose-review\.conflict-\d{4}-\d\d-\d\d-\d{6}\.md$/);
+    expect(await readFile(join(dirs.root, kept.keptAs), 'utf8')).toBe('Theirs, from a sync client.\n');
+    expect(await readFile(join(dirs.root, 'loose-review.md'), 'utf8')).toBe('Mine.\n');
+  });
+
+  it('journal.write keeps unsaved text in user data, journal.list offers it back, journal.clear and discard remove it', async () => {
+    const file = await value<{ text: string; revision: string }>(host.call('review.read', { path: 'loose-review.md' }));
+    const libraryBefore = await readFile(join(dirs.root, 'loose-review.md'), 'utf8');
+    await value(host.call('journal.write', { path: 'loose-review.md', text: `${file.text}Unsaved words.`, bom: false, baseRevision: file.revision }));
+    await value(host.call('journal.write', { path: 'loose-review.md', text: 'Set aside.', bom: false, baseRevision: file.revision, setAside: true }));
+    const entries = await value<Array<{ id: string; path: string; text: string; kind: string; diskRevision: string }>>(host.call('journal.list', {}));
+    expect(entries.map((e) => [e.kind, e.text.slice(-14)])).toEqual([
+      ['unsaved', 'Unsaved words.'],
+      ['set-aside', 'Set aside.'],
+    ]);
+    expect(entries[0]!.diskRevision).toBe(file.revision);
+    expect(await readFile(join(dirs.root, 'loose-review.md'), 'utf8')).toBe(libraryBefore);
+    await value(host.call('journal.clear', { path: 'loose-review.md' }));
+    await value(host.call('journal.discard', { id: entries[1]!.id }));
+    expect(await value(host.call('journal.list', {}))).toEqual([]);
+    expect(await errorCode(host.call('journal.discard', { id: '../../settings' }))).toBe('invalid-args');
+  });
+
+  it('journal.list drops unsaved text that is already on disk', async () => {
+    const file = await value<{ text: string; revision: string }>(host.call('review.read', { path: 'loose-review.md' }));
+    await value(host.call('journal.write', { path: 'loose-review.md', text: file.text, bom: false, baseRevision: file.revision }));
+    expect(await value(host.call('journal.list', {}))).toEqual([]);
+  });
+
+  it('export.run answers the export’s text and the stills it would copy, writing nothing', async () => {
+    const preview = await value<{ main: string; files: Array<{ path: string; content: string }>; assets: unknown[]; reviewPath: string }>(
+      host.call('export.run', { path: 'dear-comrades-2020/index.md', target: 'wordpress-blocks' }),
+    );
+    expect(preview.main).toBe('the-party-line-in-black-and-white.html');
+    expect(preview.reviewPath).toBe('dear-comrades-2020/index.md');
+    expect(preview.files[0]!.content).toContain('<figcaption class="wp-element-caption">The workers march — Curzon</figcaption>');
+    expect(preview.assets).toEqual([
+      { from: 'dear-comrades-2020/stills/01-march.png', to: 'the-party-line-in-black-and-white/stills/01-march.png', href: 'the-party-line-in-black-and-white/stills/01-march.png' },
+    ]);
+    expect(await errorCode(host.call('export.run', { path: 'dear-comrades-2020/index.md', target: 'pdf' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('export.run', { path: '../outside.md', target: 'html' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('export.run', { path: 'gone.md', target: 'html' }))).toBe('not-found');
+  });
+
+  it('export.save writes into a typed folder outside the library, never inside it', async () => {
+    const outDir = join(dirs.root, '..', 'exports');
+    const saved = await value<{ outDir: string; written: string[] }>(
+      host.call('export.save', { path: 'dear-comrades-2020/index.md', target: 'hugo', outDir }),
+    );
+    expect(saved.written.map((file) => file.slice(saved.outDir.length + 1))).toEqual([
+      'the-party-line-in-black-and-white/stills/01-march.png',
+      'the-party-line-in-black-and-white/index.md',
+    ]);
+    expect(await readFile(join(outDir, 'the-party-line-in-black-and-white', 'index.md'), 'utf8')).toContain('{{< figure src="stills/01-march.png"');
+    expect(await errorCode(host.call('export.save', { path: 'dear-comrades-2020/index.md', target: 'hugo', outDir: join(dirs.root, 'notes') }))).toBe('invalid-args');
+    // The browser host has no folder picker: the folder must be typed.
+    expect(await errorCode(host.call('export.save', { path: 'dear-comrades-2020/index.md', target: 'hugo' }))).toBe('invalid-args');
+  });
+
+  it('clipboard.write is unsupported where the host has no clipboard, so the page copies', async () => {
+    expect(await errorCode(host.call('clipboard.write', { html: '<p>x</p>', text: 'x' }))).toBe('unsupported');
+  });
+});
+
+describe.each([
+  ['in process', inProcess],
+  ['over HTTP', overHttp],
+])('film lookup contract (%s; local server with TMDb’s documented response shapes)', (_name, setup) => {
+  const variables = ['INTERTITLE_TMDB_API', 'INTERTITLE_WIKIDATA_API', 'INTERTITLE_TMDB_TOKEN'] as const;
+  const saved = Object.fromEntries(variables.map((v) => [v, process.env[v]]));
+  let api: FilmApiServer;
+  let dirs: Awaited<ReturnType<typeof tempLibrary>>;
+  let host: Harness;
+
+  beforeAll(async () => {
+    api = await startFilmApiServer();
+    process.env.INTERTITLE_TMDB_API = api.tmdbApi;
+    process.env.INTERTITLE_WIKIDATA_API = api.wikidataApi;
+    delete process.env.INTERTITLE_TMDB_TOKEN;
+  });
+  afterAll(async () => {
+    for (const v of variables) {
+      if (saved[v] === undefined) delete process.env[v];
+      else process.env[v] = saved[v];
+    }
+    await api.close();
+  });
+  beforeEach(async () => {
+    dirs = await tempLibrary();
+    host = await setup(dirs);
+  });
+  afterEach(async () => {
+    await host.close();
+    await dirs.cleanup();
+  });
+
+  it('settings.status tells whether TMDb is set up, and settings.tmdbToken.set keeps the token without ever returning it', async () => {
+    expect(await value(host.call('settings.status', {}))).toEqual({ tmdb: { configured: false, source: null, persistent: false } });
+    expect(await errorCode(host.call('film.search', { title: 'Nosferatu', provider: 'tmdb' }))).toBe('auth');
+    const status = await value(host.call('settings.tmdbToken.set', { token: testToken }));
+    expect(status).toEqual({ tmdb: { configured: true, source: 'session', persistent: false } });
+    expect(JSON.stringify(status)).not.toContain(testToken);
+    expect(await errorCode(host.call('settings.tmdbToken.set', { token: '0123456789abcdef0123456789abcdef' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('settings.tmdbToken.set', {}))).toBe('invalid-args');
+  });
+
+  it('film.search lists TMDb candidates with a data: poster, and film.details maps the chosen one', async () => {
+    await value(host.call('settings.tmdbToken.set', { token: testToken }));
+    const found = await value<{ provider: string; candidates: Array<{ id: string; poster: string | null; directors: string[] }> }>(
+      host.call('film.search', { title: 'Nosferatu', year: 1922, provider: 'tmdb' }),
+    );
+    expect(found.candidates.map((c) => [c.id, c.directors])).toEqual([['653', ['F. W. Murnau']]]);
+    expect(found.candidates[0]!.poster).toMatch(/^data:image\/png;base64,/);
+    const details = await value<{ film: { cast: unknown[]; ids: unknown } }>(host.call('film.details', { provider: 'tmdb', id: '653', castLimit: 2 }));
+    expect(details.film.cast).toHaveLength(2);
+    expect(details.film.ids).toEqual({ tmdb: 653, imdb: 'tt0013442', wikidata: 'Q151895', letterboxd: null });
+    expect(await errorCode(host.call('film.details', { provider: 'tmdb', id: '999999' }))).toBe('not-found');
+  });
+
+  it('Wikidata needs no token; bad arguments are refused before anything is fetched', async () => {
+    const found = await value<{ candidates: Array<{ id: string }> }>(host.call('film.search', { title: 'Nosferatu', provider: 'wikidata' }));
+    expect(found.candidates.map((c) => c.id)).toEqual(['Q151895']);
+    const sent = api.requests.length;
+    expect(await errorCode(host.call('film.search', { title: ' ', provider: 'wikidata' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('film.search', { title: 'X', provider: 'imdb' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('film.details', { provider: 'wikidata', id: '../etc' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('film.details', { provider: 'tmdb', id: '653', castLimit: 0 }))).toBe('invalid-args');
+    expect(api.requests.length).toBe(sent);
   });
 });

@@ -14,10 +14,15 @@ export interface WebApp {
 }
 
 /** Starts `intertitle serve` (what `npm run web` runs) and resolves with the URL it prints. */
-export async function startWeb(env: { documents: string; userData: string }, library?: string): Promise<{ url: string; child: ChildProcess }> {
+/** `extraEnv` adds variables for the host (a lookup test points INTERTITLE_TMDB_API at its local server). */
+export async function startWeb(
+  env: { documents: string; userData: string },
+  library?: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess }> {
   const args = ['dist/cli/intertitle.mjs', 'serve', ...(library ? ['--library', library] : [])];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, INTERTITLE_DOCUMENTS: env.documents, INTERTITLE_USER_DATA: env.userData },
+    env: { ...process.env, INTERTITLE_DOCUMENTS: env.documents, INTERTITLE_USER_DATA: env.userData, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

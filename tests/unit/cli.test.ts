@@ -44,13 +44,40 @@ describe('intertitle CLI', () => {
     const { code, stdout } = await cli('scan', dirs.root, '--json');
     expect(code).toBe(0);
     const rows = JSON.parse(stdout);
-    expect(rows[0]).toEqual({
+    expect(rows[0]).toMatchObject({
       path: 'dear-comrades-2020/index.md',
       title: 'The party line, in black and white',
       status: 'ready',
       film: { title: 'Dear Comrades!', year: 2020 },
+      rating: null,
     });
     expect(rows.map((r: { path: string }) => r.path)).toContain('notes/broken.md');
+  });
+
+  it('scan --json gives each review its whole film block and its rating', async () => {
+    const file = join(dirs.root, 'stalker.md');
+    await writeFile(
+      file,
+      '---\ntitle: Zone\ndate: "1999-01-01"\nrating: 4.5\ntags: [Tarkovsky, slow cinema]\nfilm:\n  title: Stalker\n  year: "1979"\n' +
+        '  directors: [Andrei Tarkovsky]\n  runtime: 161\n  cast:\n    - {name: Alisa Freindlich, character: Wife}\n---\nBody.\n',
+    );
+    const rows = JSON.parse((await cli('scan', dirs.root, '--json')).stdout) as Array<Record<string, unknown>>;
+    expect(rows.find((r) => r.path === 'stalker.md')).toEqual({
+      path: 'stalker.md',
+      title: 'Zone',
+      status: null,
+      date: '1999-01-01',
+      rating: 4.5,
+      rating_scale: 5,
+      tags: ['Tarkovsky', 'slow cinema'],
+      film: {
+        title: 'Stalker',
+        year: 1979,
+        directors: ['Andrei Tarkovsky'],
+        runtime: 161,
+        cast: [{ name: 'Alisa Freindlich', character: 'Wife' }],
+      },
+    });
   });
 
   it('scan without --json prints a readable list with a count', async () => {
