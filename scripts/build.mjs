@@ -8,6 +8,10 @@ const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const only = values.only;
 const started = Date.now();
 
+// What stays outside the bundles and ships in node_modules: sharp is native, and jsdom reads its
+// own files at run time. They are the package's only `dependencies`; everything else is bundled.
+const runtimePackages = ['sharp', 'jsdom'];
+
 async function buildCli() {
   await esbuild({
     entryPoints: { intertitle: 'src/node/cli-main.ts' },
@@ -17,8 +21,9 @@ async function buildCli() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
-    banner: { js: '#!/usr/bin/env node' },
+    external: runtimePackages,
+    // Bundled CommonJS packages call require(); give the ES module one.
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __intertitleRequire } from 'node:module';\nconst require = __intertitleRequire(import.meta.url);" },
     sourcemap: true,
     logLevel: 'warning',
   });
@@ -33,8 +38,11 @@ async function buildElectron() {
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    // sharp is native; electron is provided by the runtime.
-    external: ['electron', 'sharp'],
+    // Electron is provided by the runtime.
+    external: ['electron', ...runtimePackages],
+    // src/node/sanitizer.ts finds jsdom through __filename in this CommonJS bundle and through
+    // import.meta.url in the CLI's ES module; the unused branch is harmless here.
+    logOverride: { 'empty-import-meta': 'silent' },
     sourcemap: true,
     logLevel: 'warning',
   });
