@@ -46,7 +46,8 @@ export function App({ client, sanitize }: Props) {
   const preview = useRef<PreviewHandle>(null);
   const library = useRef<LibraryHandle>(null);
   const documentRef = useRef<ReviewDocument | null>(null);
-  const focusEditorAfterDialog = useRef(false);
+  /** What follows the New review dialog once it has closed: typing, or looking the film up. */
+  const afterNewReview = useRef<'type' | 'lookup' | null>(null);
   const { rendered, words, minutes, onTextSettled } = useLivePreview(sanitize);
   const frontMatter = useFrontMatter(editor, document?.path ?? null);
   const onFrontMatterSettled = frontMatter.onTextSettled;
@@ -126,11 +127,11 @@ export function App({ client, sanitize }: Props) {
   );
 
   const createReview = useCallback(
-    async (filmTitle: string, year: number) => {
+    async (filmTitle: string, year: number, lookUp: boolean) => {
       const { path } = await client.call('review.create', { filmTitle, year });
       await refresh();
       await openReview(path);
-      focusEditorAfterDialog.current = true;
+      afterNewReview.current = lookUp ? 'lookup' : 'type';
     },
     [client, refresh, openReview],
   );
@@ -160,13 +161,14 @@ export function App({ client, sanitize }: Props) {
   useEffect(() => installKeyboardCommands(() => actions.current), []);
   useLookupShortcut(() => actions.current['film.lookup']());
 
-  // A new review: once its dialog has closed (and handed focus back), the critic types at its end.
-  // The dialog's own effect runs first, so this focus wins.
+  // A new review: once its dialog has closed (and handed focus back), the critic types at its end,
+  // or looks the film up first. The dialog's own effect runs first, so this focus wins.
   useEffect(() => {
-    if (dialog === null && focusEditorAfterDialog.current) {
-      focusEditorAfterDialog.current = false;
-      editor.current?.focusEnd();
-    }
+    if (dialog !== null || afterNewReview.current === null) return;
+    const next = afterNewReview.current;
+    afterNewReview.current = null;
+    if (next === 'lookup') setLookupDialog('lookup');
+    else editor.current?.focusEnd();
   }, [dialog]);
 
   // Start: the host's library, its listing, and a review in the editor.

@@ -5,14 +5,21 @@ import { Dialog } from '../ui/Dialog';
 interface Props {
   open: boolean;
   onClose: () => void;
-  /** Creates the review; rejects with a HostError whose message is shown in the dialog. */
-  onCreate: (filmTitle: string, year: number) => Promise<void>;
+  /**
+   * Creates the review (and, when asked, looks the film up once it is open); rejects with a
+   * HostError whose message is shown in the dialog.
+   */
+  onCreate: (filmTitle: string, year: number, lookUp: boolean) => Promise<void>;
 }
+
+const lookUpKey = 'intertitle:new-review-lookup';
 
 /** New review: the film's title and year become a folder and an index.md with front matter. */
 export function NewReviewDialog({ open, onClose, onCreate }: Props) {
   const [title, setTitle] = useState('');
   const [year, setYear] = useState('');
+  // Remembered between reviews: a critic who looks films up does it every time.
+  const [lookUp, setLookUp] = useState(() => localStorage.getItem(lookUpKey) !== 'false');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,7 +38,8 @@ export function NewReviewDialog({ open, onClose, onCreate }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await onCreate(filmTitle, yearNumber);
+      localStorage.setItem(lookUpKey, String(lookUp));
+      await onCreate(filmTitle, yearNumber, lookUp);
       setTitle('');
       setYear('');
       onClose();
@@ -51,6 +59,10 @@ export function NewReviewDialog({ open, onClose, onCreate }: Props) {
       <label className="field">
         <span>Year</span>
         <input value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" placeholder="1922" maxLength={4} required />
+      </label>
+      <label className="field-check">
+        <input type="checkbox" checked={lookUp} onChange={(e) => setLookUp(e.target.checked)} />
+        <span>Look up the film’s facts (TMDb or Wikidata) once it is created</span>
       </label>
     </Dialog>
   );

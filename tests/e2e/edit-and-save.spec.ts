@@ -73,6 +73,7 @@ test('a critic creates a new review for a film and it opens with its front matte
   const dialog = page.getByRole('dialog', { name: 'New review' });
   await dialog.getByLabel('Film title').fill('Sunrise: A Song of Two Humans');
   await dialog.getByLabel('Year').fill('1927');
+  await dialog.getByLabel(/Look up the film’s facts/).uncheck();
   await dialog.getByRole('button', { name: 'Create review' }).click();
   await expect(dialog).toBeHidden();
   await expect(library.getByRole('button', { name: /Sunrise: A Song of Two Humans \(1927\)/ })).toHaveAttribute('aria-current', 'true');

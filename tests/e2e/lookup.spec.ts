@@ -134,3 +134,26 @@ test('a rate limit says when to try again, and the rest of the app carries on', 
   await page.keyboard.type(' Still writing.');
   await expect(editor.locator('.cm-content')).toContainText('Still writing.');
 });
+
+test('a new review looks its film up as soon as it is created (local server with TMDb’s documented response shapes)', async ({ page }) => {
+  await page.goto(url);
+  const libraryPane = page.getByRole('region', { name: 'Library' });
+  await expect(libraryPane.getByRole('button', { name: /Nosferatu \(1922\)/ })).toBeVisible();
+  await libraryPane.getByRole('button', { name: 'New review' }).click();
+  const create = page.getByRole('dialog', { name: 'New review' });
+  await create.getByLabel('Film title').fill('Nosferatu');
+  await create.getByLabel('Year').fill('1922');
+  await expect(create.getByLabel(/Look up the film’s facts/)).toBeChecked();
+  await create.getByRole('button', { name: 'Create review' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Look up film' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Title or IMDb id')).toHaveValue('Nosferatu');
+  await expect(dialog.getByLabel('Year')).toHaveValue('1922');
+  await dialog.getByRole('button', { name: /^Nosferatu \(1922\)/ }).click();
+  await dialog.getByRole('button', { name: /^Apply \d+ fields$/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Editor' }).locator('.cm-content')).toContainText('directors: [F. W. Murnau]');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+  expect(await readFile(join(library, 'nosferatu-1922-2', 'index.md'), 'utf8')).toContain('composers: [Hans Erdmann]');
+});
