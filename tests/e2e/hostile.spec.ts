@@ -120,3 +120,33 @@ test('hostile HTML pasted into the editor runs nothing; only its plain text is i
   expect(text).toContain('Pasted plain text 1.Pasted plain text 2.');
   expect(text).not.toContain('onerror');
 });
+
+test('hostile text typed into sidebar fields is stored as text and shown as text everywhere', async ({ page, web }) => {
+  const canaries = await arm(page);
+  await page.goto(web.url);
+  const library = page.getByRole('region', { name: 'Library' });
+  await library.getByRole('button', { name: /Potemkin/ }).click();
+  const sidebar = page.getByRole('region', { name: 'Film metadata' });
+  const content = page.getByRole('region', { name: 'Editor' }).locator('.cm-content');
+  await expect(content).toContainText('Potemkin');
+  const payloads = loadCorpus(attackerOrigin)
+    .flatMap((g) => g.payloads)
+    .filter((p) => !p.includes('\n'))
+    .slice(0, 12);
+  const file = join(web.library, 'battleship-potemkin-1925', 'index.md');
+  const { parseFrontMatter } = await import('../../src/review/front-matter');
+  for (const [i, payload] of payloads.entries()) {
+    // The headline shows in the library list, the preview masthead and the sidebar; the film's
+    // original title in the sidebar only.
+    const field = i % 2 === 0 ? sidebar.getByLabel('Headline') : sidebar.getByLabel('Original title');
+    await field.fill(payload);
+    await field.press('Tab');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+    const data = parseFrontMatter(await readFile(file, 'utf8')).data as { title: string; film: { original_title: string } };
+    expect(i % 2 === 0 ? data.title : data.film.original_title).toBe(payload);
+    if (i % 2 === 0) {
+      await expect(page.locator('.preview-headline')).toHaveText(payload);
+    }
+  }
+  await expectNothingRan(page, canaries, web.url);
+});
