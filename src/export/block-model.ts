@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { leavesOpen } from '../markdown/blocks';
+import { leavesOpen, topLevelGroups } from '../markdown/blocks';
 import type { FigcaptionMeta } from '../markdown/figures';
 import { markdown } from '../markdown/markdown';
 import type { RenderEnv } from '../markdown/render-env';
@@ -55,22 +55,6 @@ export function exportBlocks(tokens: Token[], env: RenderEnv): ExportBlock[] {
   }
   if (open !== null) blocks.push({ kind: 'html', tokens: open });
   return blocks;
-}
-
-/** The tokens of each top-level block, in order. */
-export function topLevelGroups(tokens: Token[]): Token[][] {
-  const groups: Token[][] = [];
-  let depth = 0;
-  let start = 0;
-  tokens.forEach((token, i) => {
-    depth += token.nesting;
-    if (depth === 0) {
-      groups.push(tokens.slice(start, i + 1));
-      start = i + 1;
-    }
-  });
-  if (start < tokens.length) groups.push(tokens.slice(start));
-  return groups;
 }
 
 function blockOf(group: Token[]): ExportBlock {

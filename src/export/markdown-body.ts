@@ -1,7 +1,8 @@
 import type { Token } from 'markdown-it';
 import { leavesOpen } from '../markdown/blocks';
 import { markdown } from '../markdown/markdown';
-import { figuresIn, holdsRawHtml, inlineTokensOf, topLevelGroups, type Figure } from './block-model';
+import { topLevelGroups } from '../markdown/blocks';
+import { figuresIn, holdsRawHtml, inlineTokensOf, type Figure } from './block-model';
 import { isSafeImageUrl, isSafeLinkUrl } from '../markdown/sanitize';
 import { blockHtml, decodeEntities, inlineHtml, type ExportContext } from './inline';
 

@@ -50,7 +50,7 @@ export function renderBlocks(body: string, env: RenderEnv): RenderedBlock[] {
 }
 
 /** The tokens of each top-level block, in order (markdown-it's `level` is not reliable for footnotes). */
-function topLevelGroups(tokens: Token[]): Token[][] {
+export function topLevelGroups(tokens: Token[]): Token[][] {
   const groups: Token[][] = [];
   let depth = 0;
   let start = 0;
