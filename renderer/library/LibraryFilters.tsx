@@ -50,50 +50,21 @@ export function LibraryFilters({ facets, filter, onFilter, sort, onSort, searchi
       </div>
       {open && (
         <div className="library-filter-grid" role="group" aria-label="Filters">
-          <label className="compact-field">
-            <span>Status</span>
-            <select value={filter.status ?? ''} onChange={(e) => set('status', (e.target.value || null) as LibraryFilter['status'])}>
-              <option value="">Any</option>
-              {facets.statuses.map(({ value, count }) => (
-                <option key={value} value={value}>
-                  {statusNames[value]} ({count})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="compact-field">
-            <span>Film year</span>
-            <select value={filter.year ?? ''} onChange={(e) => set('year', e.target.value ? Number(e.target.value) : null)}>
-              <option value="">Any</option>
-              {facets.years.map(({ value, count }) => (
-                <option key={value} value={value}>
-                  {value} ({count})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="compact-field">
-            <span>Director</span>
-            <select value={filter.director ?? ''} onChange={(e) => set('director', e.target.value || null)}>
-              <option value="">Any</option>
-              {facets.directors.map(({ value, count }) => (
-                <option key={value} value={value}>
-                  {value} ({count})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="compact-field">
-            <span>Tag</span>
-            <select value={filter.tag ?? ''} onChange={(e) => set('tag', e.target.value || null)}>
-              <option value="">Any</option>
-              {facets.tags.map(({ value, count }) => (
-                <option key={value} value={value}>
-                  {value} ({count})
-                </option>
-              ))}
-            </select>
-          </label>
+          <FacetSelect
+            label="Status"
+            facets={facets.statuses}
+            name={(v) => statusNames[v] ?? v}
+            value={filter.status}
+            onChange={(v) => set('status', v as LibraryFilter['status'])}
+          />
+          <FacetSelect
+            label="Film year"
+            facets={facets.years}
+            value={filter.year === null ? null : String(filter.year)}
+            onChange={(v) => set('year', v === null ? null : Number(v))}
+          />
+          <FacetSelect label="Director" facets={facets.directors} value={filter.director} onChange={(v) => set('director', v)} />
+          <FacetSelect label="Tag" facets={facets.tags} value={filter.tag} onChange={(v) => set('tag', v)} />
           <label className="compact-field">
             <span>Rating</span>
             <select value={filter.minRating ?? ''} onChange={(e) => set('minRating', e.target.value ? Number(e.target.value) : null)}>
@@ -108,5 +79,30 @@ export function LibraryFilters({ facets, filter, onFilter, sort, onSort, searchi
         </div>
       )}
     </div>
+  );
+}
+
+interface FacetSelectProps<T extends string | number> {
+  label: string;
+  facets: Array<Facet<T>>;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  name?: (value: string) => string;
+}
+
+/** One filter: "Any", or one of the values the library holds, with how many reviews have it. */
+function FacetSelect<T extends string | number>({ label, facets, value, onChange, name = (v) => v }: FacetSelectProps<T>) {
+  return (
+    <label className="compact-field">
+      <span>{label}</span>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">Any</option>
+        {facets.map(({ value: option, count }) => (
+          <option key={String(option)} value={String(option)}>
+            {name(String(option))} ({count})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
