@@ -68,8 +68,7 @@ export function App({ client, sanitize }: Props) {
     return next;
   }, [client]);
 
-  /** Switches to another review (or restores journaled text), saving the current one first; never drops unsaved text. */
-  const openReview = useCallback(
+  const openNow = useCallback(
     async (path: string, restore?: RecoveryEntry) => {
       const current = documentRef.current;
       if (current?.path === path && !restore) return;
@@ -92,6 +91,24 @@ export function App({ client, sanitize }: Props) {
       }
     },
     [client, listing, info],
+  );
+
+  /**
+   * Opens run one after another and the latest choice wins: a review clicked while the first screen's
+   * review is still opening is not overtaken by it, and an open superseded before it starts is skipped.
+   */
+  const opening = useRef<{ queue: Promise<unknown>; latest: number }>({ queue: Promise.resolve(), latest: 0 });
+  /** Switches to another review (or restores journaled text), saving the current one first; never drops unsaved text. */
+  const openReview = useCallback(
+    (path: string, restore?: RecoveryEntry): Promise<void> => {
+      const ticket = ++opening.current.latest;
+      const run = opening.current.queue
+        .catch(() => undefined)
+        .then(() => (ticket === opening.current.latest ? openNow(path, restore) : undefined));
+      opening.current.queue = run;
+      return run;
+    },
+    [openNow],
   );
 
   /** Opens the remembered review of a library, or its first one: the first screen is an editor. */

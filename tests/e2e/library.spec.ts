@@ -101,3 +101,21 @@ test('reviews another program adds or changes appear within a second; a clean op
   await expect(editor.getByRole('alert')).toHaveCount(0);
   await expect(library.getByRole('button', { name: /The shadow, edited in another editor/ })).toBeVisible();
 });
+
+test('a review chosen while the first screen is still opening stays open: the slower first open does not overtake it', async ({ page, web }) => {
+  let held = false;
+  await page.route('**/api/review.read*', async (route) => {
+    if (held) return route.continue();
+    held = true; // the first screen's open of the newest review (Potemkin) answers late
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto(web.url);
+  const library = page.getByRole('region', { name: 'Library' });
+  await library.getByRole('button', { name: /Nosferatu \(1922\)/ }).click();
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await expect(editor.locator('.cm-content')).toContainText('title: "Nosferatu"');
+  await page.waitForTimeout(2000); // past the held answer
+  await expect(editor.locator('.cm-content')).toContainText('title: "Nosferatu"');
+  await expect(library.getByRole('button', { name: /Nosferatu \(1922\)/ })).toHaveAttribute('aria-current', 'true');
+});
