@@ -29,6 +29,12 @@ export default defineConfig({
     target: 'chrome130',
     sourcemap: true,
     chunkSizeWarningLimit: 2048,
+    rolldownOptions: {
+      // The request table's argument schemas are for the hosts, which check every argument; the
+      // renderer imports only types and HostError through the contract's index. Without this its
+      // zod schemas were built at every start (docs/performance.md, "Renderer start").
+      treeshake: { moduleSideEffects: [{ test: /src[\\/]contract[\\/]requests\.ts$/, sideEffects: false }] },
+    },
   },
   worker: { format: 'es' },
 });

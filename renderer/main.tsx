@@ -1,11 +1,11 @@
-import { createRoot } from 'react-dom/client';
-import { createClient } from '../src/contract/client';
-import { createSanitizer } from '../src/markdown/sanitize';
-import { App } from './App';
-import { pickTransport } from './host/transports';
+// First: starts the app's first requests before anything else is evaluated.
+import { client } from './boot';
 import './styles.css';
 
-const client = createClient(pickTransport());
-const sanitize = createSanitizer(window);
-
-createRoot(document.getElementById('root')!).render(<App client={client} sanitize={sanitize} />);
+// The app's code is a chunk of its own: the browser fetches and compiles it while the main thread
+// is free to take the host's first answers (and ask for the review), instead of after it.
+import('./start')
+  .then(({ start }) => start(client))
+  .catch((error: unknown) => {
+    document.body.textContent = `Intertitle could not start: ${error instanceof Error ? error.message : String(error)}`;
+  });

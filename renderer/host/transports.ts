@@ -1,5 +1,9 @@
 import { encodeLibraryPath } from '../../src/library/paths';
-import { isEnvelope, isHostEvent, type HostEvent, type Transport } from '../../src/contract';
+// From the modules themselves, not the contract's index: that would bring the request table's
+// schemas (zod) into the first chunk the page runs (renderer/boot.ts).
+import type { Transport } from '../../src/contract/client';
+import { isEnvelope } from '../../src/contract/envelope';
+import { isHostEvent, type HostEvent } from '../../src/contract/events';
 import type { PreloadBridge } from './bridge';
 
 /** Electron: everything goes through the preload's one curated object. */

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ReviewSummary, SearchSnippet } from '../../src/contract';
+import { layoutFreeMeasuring } from './layout-free-measuring';
 import { ratingLabel } from './library-query';
 import { RowMenu, type RowAction } from './RowMenu';
 
@@ -64,6 +65,8 @@ export const ReviewList = forwardRef<ReviewListHandle, Props>(function ReviewLis
     estimateSize: (i) => (snippets.has(reviews[i]?.path ?? '') ? 116 : 80),
     getItemKey: (i) => reviews[i]?.path ?? i,
     overscan: 6,
+    // Sizes from ResizeObserver, never read while React commits (a whole-page layout each time).
+    ...layoutFreeMeasuring,
   });
   const items = virtualizer.getVirtualItems();
   const clampedActive = Math.min(active, Math.max(0, reviews.length - 1));

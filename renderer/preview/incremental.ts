@@ -10,6 +10,9 @@ export interface BodyBlock extends RenderedBlock {
   key: string;
 }
 
+/** The env a body renders with: line offset and stills always, image sizes when the host gave them. */
+export type BodyEnv = RenderEnv & Required<Pick<RenderEnv, 'lineOffset' | 'stills'>>;
+
 /** One rendering of a review body, kept to render the next keystroke from. */
 export interface BodyRender {
   body: string;
@@ -41,8 +44,8 @@ const MARGIN = 2;
  * something links blocks together, the whole body is rendered. The result is the same either way
  * (tests/unit/preview-incremental.test.ts checks it against whole renders).
  */
-export function renderBody(previous: BodyRender | null, body: string, env: Required<RenderEnv>): BodyRender {
-  const stillsKey = JSON.stringify(env.stills);
+export function renderBody(previous: BodyRender | null, body: string, env: BodyEnv): BodyRender {
+  const stillsKey = JSON.stringify([env.stills, env.images ?? {}]);
   const reusable = previous && !previous.global && previous.lineOffset === env.lineOffset && previous.stillsKey === stillsKey;
   if (previous && reusable && previous.body === body) return previous;
   const partial = reusable ? renderRegion(previous, body, env) : null;
@@ -53,14 +56,14 @@ export function renderBody(previous: BodyRender | null, body: string, env: Requi
   return renderWhole(body, env, stillsKey);
 }
 
-function renderWhole(body: string, env: Required<RenderEnv>, stillsKey: string): BodyRender {
+function renderWhole(body: string, env: BodyEnv, stillsKey: string): BodyRender {
   const parseEnv: RenderEnv & { references?: object; footnotes?: object } = { ...env };
   const blocks = renderBlocks(body, parseEnv).map(withKey);
   const global = crossesBlocks(parseEnv);
   return { body, lineOffset: env.lineOffset, stillsKey, blocks, global, words: countWords(body) };
 }
 
-function renderRegion(previous: BodyRender, body: string, env: Required<RenderEnv>): { blocks: BodyBlock[]; region: Region } | null {
+function renderRegion(previous: BodyRender, body: string, env: BodyEnv): { blocks: BodyBlock[]; region: Region } | null {
   const old = previous.body;
   const blocks = previous.blocks;
   if (!blocks.length || blocks.some((b) => !b.span)) return null;

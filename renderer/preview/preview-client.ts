@@ -1,6 +1,10 @@
 import type { BlockSource } from './patch';
 import { BLOCK_FIELDS, BlockTable, type PreviewHead, type PreviewPort, type PreviewRequest, type PreviewResponse } from './preview-protocol';
 import { textEdit } from './text-diff';
+import { LONG_TEXT_CHARS } from '../editor/settle-delay';
+import type { ImageSizes } from '../../src/markdown/render-env';
+
+const noImages: ImageSizes = {};
 
 /**
  * The preview's blocks for one review, kept current as the critic types. The pane draws from it
@@ -64,6 +68,8 @@ export interface PreviewClientEvents {
 export interface PreviewClient {
   /** The editor's text settled: render it (now, or after the request in flight). */
   settle(path: string | null, text: string): void;
+  /** The host's image sizes for a review (src/stills): figures get width and height, missing files a placeholder. */
+  images(path: string, sizes: ImageSizes): void;
   dispose(): void;
 }
 
@@ -101,11 +107,17 @@ export function createPreviewClient(
   let disposed = false;
   let blockCount = 0;
   let pause: ReturnType<typeof setTimeout> | null = null;
+  // Image sizes belong to one review; the worker holds the last ones sent.
+  let imagesFor: { path: string; sizes: ImageSizes; json: string } | null = null;
+  let imagesSent: ImageSizes = noImages;
 
   const send = (path: string | null, text: string) => {
     busy = true;
-    if (sent && sent.path === path) port.postMessage({ type: 'edit', seq: ++seq, path, ...textEdit(sent.text, text) });
-    else port.postMessage({ type: 'render', seq: ++seq, path, text });
+    const want = imagesFor && imagesFor.path === path ? imagesFor.sizes : noImages;
+    const images = want === imagesSent ? {} : { images: want };
+    imagesSent = want;
+    if (sent && sent.path === path) port.postMessage({ type: 'edit', seq: ++seq, path, ...textEdit(sent.text, text), ...images });
+    else port.postMessage({ type: 'render', seq: ++seq, path, text, ...images });
     sent = { path, text };
   };
 
@@ -131,6 +143,7 @@ export function createPreviewClient(
       // The worker dropped its state: the next request sends the whole text again, and every
       // block under a new id (the table forgets the old ones as answers come).
       sent = null;
+      imagesSent = noImages;
       events.failed(data.message);
     }
     busy = false;
@@ -151,8 +164,17 @@ export function createPreviewClient(
       if (disposed) return;
       if (pause) clearTimeout(pause);
       pause = null;
-      if (blockCount < LONG_REVIEW_BLOCKS || sent?.path !== path) request(path, text);
+      // A text that long has waited for the pause in the editor already (settle-delay.ts).
+      if (blockCount < LONG_REVIEW_BLOCKS || text.length >= LONG_TEXT_CHARS || sent?.path !== path) request(path, text);
       else pause = setTimeout(() => ((pause = null), request(path, text)), LONG_REVIEW_PAUSE_MS);
+    },
+    images(path, sizes) {
+      const json = JSON.stringify(sizes);
+      if (disposed || (imagesFor?.path === path && imagesFor.json === json)) return;
+      imagesFor = { path, sizes, json };
+      // Render the review's latest text again with them.
+      const latest = waiting ?? sent;
+      if (latest && latest.path === path) request(latest.path, latest.text);
     },
     dispose() {
       disposed = true;

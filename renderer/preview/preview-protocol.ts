@@ -1,5 +1,6 @@
 import type { FrontMatter } from '../../src/review/front-matter';
 import type { ReviewMeta } from '../../src/review/review-meta';
+import type { ImageSizes } from '../../src/markdown/render-env';
 
 /**
  * The messages between the preview and its worker (docs/performance.md, "The preview pipeline").
@@ -17,6 +18,8 @@ export interface RenderRequest {
   seq: number;
   path: string | null;
   text: string;
+  /** New image sizes for the review (src/stills); absent: the ones sent before still hold. */
+  images?: ImageSizes;
 }
 
 /**
@@ -30,6 +33,7 @@ export interface EditRequest {
   from: number;
   to: number;
   insert: string;
+  images?: ImageSizes;
 }
 
 export type PreviewRequest = RenderRequest | EditRequest;

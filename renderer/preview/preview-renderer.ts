@@ -1,6 +1,7 @@
 import { readingMinutes } from '../../src/markdown/words';
 import { parseFrontMatter, splitFrontMatter } from '../../src/review/front-matter';
 import { reviewMeta } from '../../src/review/review-meta';
+import type { ImageSizes } from '../../src/markdown/render-env';
 import { renderBody, type BodyRender } from './incremental';
 import {
   BlockIds,
@@ -20,9 +21,11 @@ import {
 export function createPreviewRenderer() {
   const ids = new BlockIds();
   let last: { path: string | null; yaml: string | null; head: PreviewHead; body: BodyRender } | null = null;
+  let images: ImageSizes = {};
 
   return {
     render(request: RenderRequest): RenderResponse {
+      if (request.images) images = request.images;
       const block = splitFrontMatter(request.text);
       const samePath = last !== null && last.path === request.path;
       const sameYaml = samePath && last!.yaml === block.yaml;
@@ -32,7 +35,7 @@ export function createPreviewRenderer() {
         const { data, error } = parseFrontMatter(request.text);
         head = { frontMatter: { data, error }, meta: reviewMeta(data) };
       }
-      const env = { lineOffset: block.bodyStartLine, stills: head.meta.stills };
+      const env = { lineOffset: block.bodyStartLine, stills: head.meta.stills, images };
       const body = renderBody(samePath ? last!.body : null, block.body, env);
       last = { path: request.path, yaml: block.yaml, head, body };
       const { table, added, raw } = ids.assign(body.blocks);
@@ -52,6 +55,7 @@ export function createPreviewRenderer() {
     reset(): void {
       ids.reset();
       last = null;
+      images = {};
     },
   };
 }
@@ -68,7 +72,7 @@ export function servePreview(port: PreviewPort<PreviewRequest, PreviewResponse>)
       } else {
         text = request.text;
       }
-      const rendered = renderer.render({ type: 'render', seq: request.seq, path: request.path, text });
+      const rendered = renderer.render({ type: 'render', seq: request.seq, path: request.path, text, images: request.images });
       port.postMessage(rendered, [rendered.blocks.buffer]);
     } catch (error) {
       renderer.reset();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Sanitize } from '../../src/markdown/pipeline';
+import type { ImageSizes } from '../../src/markdown/render-env';
 import { reviewMeta } from '../../src/review/review-meta';
 import { notify, reportError } from '../ui/notices';
 import { createPreviewClient, noBlocks, type PreviewBlocks, type PreviewClient, type PreviewUpdate } from './preview-client';
@@ -73,5 +74,14 @@ export function useLivePreview(sanitize: Sanitize) {
     [start],
   );
 
-  return { rendered, words: count.words, minutes: count.minutes, onTextSettled };
+  /** Image sizes from the host (src/stills) for the review at `path`. */
+  const setImages = useCallback(
+    (path: string, sizes: ImageSizes) => {
+      client.current ??= start();
+      client.current.images(path, sizes);
+    },
+    [start],
+  );
+
+  return { rendered, words: count.words, minutes: count.minutes, onTextSettled, setImages };
 }

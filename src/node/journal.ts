@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RecoveryEntry, Revision } from '../contract';
+import { HostError, maxReviewChars, type RecoveryEntry, type Revision } from '../contract';
 import { writeFileAtomic } from './atomic-write';
 import { ioError } from './io-errors';
 import { resolveInLibrary } from './library-paths';
@@ -37,6 +37,9 @@ function isStoredEntry(value: unknown): value is StoredEntry {
  * Every write is atomic, so a crash while journaling leaves the previous entry.
  */
 export class Journal {
+  /** The unsaved text last written per review, under the token the renderer named it with (journal.edit builds on it). */
+  private held = new Map<string, { token: string; text: string }>();
+
   constructor(
     private dir: string,
     private root: string,
@@ -47,7 +50,7 @@ export class Journal {
     return createHash('sha256').update(path).digest('hex').slice(0, 24);
   }
 
-  async write(entry: Omit<StoredEntry, 'savedAt' | 'kind'> & { setAside?: boolean }): Promise<void> {
+  async write(entry: Omit<StoredEntry, 'savedAt' | 'kind'> & { setAside?: boolean; token?: string }): Promise<void> {
     const kind: StoredEntry['kind'] = entry.setAside ? 'set-aside' : 'unsaved';
     const stored: StoredEntry = {
       path: entry.path,
@@ -60,14 +63,35 @@ export class Journal {
     const id = kind === 'unsaved' ? Journal.key(entry.path) : `${Journal.key(entry.path)}-${this.now().getTime().toString(36)}`;
     try {
       await mkdir(this.dir, { recursive: true });
+      // A failed write leaves nothing held: the next edit must bring the whole text.
+      if (kind === 'unsaved') this.held.delete(entry.path);
       await writeFileAtomic(join(this.dir, `${id}.json`), JSON.stringify(stored));
     } catch (error) {
       throw ioError(error, 'keep a recovery copy of', entry.path);
     }
+    if (kind === 'unsaved' && entry.token) this.held.set(entry.path, { token: entry.token, text: entry.text });
+  }
+
+  /**
+   * Unsaved text sent as one edit of the text last written under the token `base`: the whole
+   * entry is written again (atomically, like `write`), only the request is small.
+   */
+  async edit(edit: { path: string; base: string; token: string; from: number; to: number; insert: string; bom: boolean; baseRevision: Revision | null }): Promise<void> {
+    const held = this.held.get(edit.path);
+    if (!held || held.token !== edit.base) {
+      throw new HostError('conflict', `The recovery journal holds another version of ${edit.path}; send the whole text.`);
+    }
+    if (edit.to > held.text.length) {
+      throw new HostError('invalid-args', `The edit ends at ${edit.to}, after the end of the journaled text (${held.text.length}).`);
+    }
+    const text = held.text.slice(0, edit.from) + edit.insert + held.text.slice(edit.to);
+    if (text.length > maxReviewChars) throw new HostError('invalid-args', 'The review is too large to keep');
+    await this.write({ path: edit.path, text, bom: edit.bom, baseRevision: edit.baseRevision, token: edit.token });
   }
 
   /** The unsaved text of `path` was saved. */
   async clear(path: string): Promise<void> {
+    this.held.delete(path);
     await rm(join(this.dir, `${Journal.key(path)}.json`), { force: true });
   }
 

@@ -18,23 +18,27 @@ const assets = 'dist/renderer/assets';
  * builds first).
  */
 export default async function startupBench(): Promise<BenchResult[]> {
-  const results = await bundleSize();
   const dir = await mkdtemp(join(tmpdir(), 'intertitle-bench-startup-'));
   let app: BenchApp | null = null;
   try {
     // The only review in the library, so the app opens it at start.
     await writeReview(join(dir, 'library'), 'the-long-take-1961', REVIEWS.words10k);
     app = await startApp(join(dir, 'library'));
-    results.push(...(await startTimes(app)), ...(await heap(app)));
-    return results;
+    const loaded = new Set<string>();
+    const times = await startTimes(app, loaded);
+    return [...(await bundleSize(loaded)), ...times, ...(await heap(app))];
   } finally {
     await app?.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** The JS the renderer loads to start (entry, its static imports, the preview worker); lazily loaded code apart. */
-async function bundleSize(): Promise<BenchResult[]> {
+/**
+ * The JS the renderer loads to start: the entry and its static imports, every chunk the page
+ * fetched before its editor was editable (the app's own chunk is imported dynamically), and the
+ * preview worker; lazily loaded code apart.
+ */
+async function bundleSize(fetchedAtStart: ReadonlySet<string>): Promise<BenchResult[]> {
   const html = await readFile('dist/renderer/index.html', 'utf8');
   const entry = /<script[^>]+src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
   if (!entry) throw new Error('dist/renderer/index.html names no entry script: run node scripts/build.mjs');
@@ -47,6 +51,7 @@ async function bundleSize(): Promise<BenchResult[]> {
     for (const [, imported] of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) await visit(imported!);
   };
   await visit(entry);
+  for (const file of fetchedAtStart) if (all.includes(file)) await visit(file);
   for (const file of all) if (/\.worker-[\w-]+\.js$/.test(file)) await visit(file);
   const sizes = async (files: string[]) => {
     let raw = 0;
@@ -62,17 +67,17 @@ async function bundleSize(): Promise<BenchResult[]> {
   const lazy = await sizes(all.filter((file) => !start.has(file)));
   const css = (await readdir(assets)).filter((file) => file.endsWith('.css'));
   const cssSize = (await Promise.all(css.map((file) => stat(join(assets, file))))).reduce((sum, s) => sum + s.size, 0) / MB;
-  log(`renderer bundle: ${[...start].join(', ')}`);
+  log(`renderer bundle at start: ${[...start].join(', ')}`);
   return [
     limitResult('renderer bundle loaded at start (minified JS, incl. the preview worker)', loaded.raw, 'MB', 2),
     infoResult('  the same, gzipped', loaded.gzip, 'MB'),
-    infoResult('  code-block languages, loaded only when a review uses them (minified)', lazy.raw, 'MB'),
+    infoResult('  loaded later: dialogs, code-block languages (minified)', lazy.raw, 'MB'),
     infoResult('  stylesheet', cssSize, 'MB'),
   ];
 }
 
 /** Navigation start to an editor that holds the review and takes typing; the preview for context. */
-async function startTimes(app: BenchApp): Promise<BenchResult[]> {
+async function startTimes(app: BenchApp, fetched: Set<string>): Promise<BenchResult[]> {
   log(`renderer start: ${RUNS} cold loads`);
   const editable: number[] = [];
   const previewed: number[] = [];
@@ -91,6 +96,8 @@ async function startTimes(app: BenchApp): Promise<BenchResult[]> {
         { polling: 'raf', timeout: 30_000 },
       );
       editable.push((await ready.jsonValue()) as number);
+      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+      for (const url of scripts) if (/\/assets\/[^/?]+\.js(\?|$)/.test(url)) fetched.add(url.replace(/^.*\/assets\/([^/?]+\.js).*$/, '$1'));
       const shown = await page.waitForFunction(() => (document.querySelector('.preview-page figure') ? performance.now() : false), undefined, {
         polling: 'raf',
         timeout: 30_000,

@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { LONG_REVIEW_BLOCKS, LONG_REVIEW_PAUSE_MS, createPreviewClient, type PreviewUpdate } from '../../renderer/preview/preview-client';
+import { LONG_TEXT_CHARS, LONG_TEXT_SETTLE_MS, SETTLE_MS, settleDelay } from '../../renderer/editor/settle-delay';
 import {
   BLOCK_FIELDS,
   BlockIds,
@@ -258,6 +259,25 @@ describe('the preview client', () => {
       client.settle('b.md', 'short');
       reply(answer(2, 2));
       expect(posted[2]).toMatchObject({ type: 'render', path: 'b.md' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a text long enough to have waited in the editor already is drawn without a second wait', () => {
+    vi.useFakeTimers();
+    try {
+      const { port, posted, reply } = fakePort();
+      const client = createPreviewClient(port, (html) => html, emptyHead, { rendered: () => {}, words: () => {}, failed: () => {} });
+      const ids = Array.from({ length: LONG_REVIEW_BLOCKS }, (_, i) => [i + 1, i, i + 1]).flat();
+      const long = 'x'.repeat(LONG_TEXT_CHARS);
+      client.settle('a.md', long);
+      reply({ ...answer(1, 1, emptyHead), blocks: Int32Array.from(ids) });
+      client.settle('a.md', `${long}y`);
+      expect(posted).toHaveLength(2);
+      expect(posted[1]).toMatchObject({ type: 'edit', insert: 'y' });
+      expect(settleDelay(long.length)).toBe(LONG_TEXT_SETTLE_MS);
+      expect(settleDelay(long.length - 1)).toBe(SETTLE_MS);
     } finally {
       vi.useRealTimers();
     }
