@@ -12,8 +12,11 @@ export type FigcaptionMeta = {
  * An image alone in its paragraph becomes a figure (DESIGN §4): the alt stays on the image, the
  * title becomes the caption, the credit comes from the front matter's `stills`:
  *
- *   <figure><img src alt loading="lazy" decoding="async"><figcaption><span class="caption">…</span>
+ *   <figure><img src alt width height loading="lazy" decoding="async"><figcaption><span class="caption">…</span>
  *   <span class="credit">…</span></figcaption></figure>
+ *
+ * Width and height come from the host's image sizes (`RenderEnv.images`) when it gave them; a
+ * file it reports missing makes `<figure class="still-missing">` with a placeholder after the image.
  *
  * Written here rather than with markdown-it-image-figures because the credit and the exact caption
  * markup are ours. A linked lone image (`[![a](b)](c)`) stays a plain image in its paragraph: the
@@ -36,6 +39,11 @@ export function figures(md: MarkdownIt): void {
       const src = String(image.attrGet('src') ?? '');
       const credit = creditOf(stills, src, md);
       image.attrs = (image.attrs ?? []).filter(([name]) => name !== 'title');
+      const size = sizeOf((state.env as RenderEnv).images, src, md);
+      if (size) {
+        image.attrPush(['width', String(size.width)]);
+        image.attrPush(['height', String(size.height)]);
+      }
       image.attrPush(['loading', 'lazy']);
       image.attrPush(['decoding', 'async']);
 
@@ -45,6 +53,16 @@ export function figures(md: MarkdownIt): void {
       // A still in a tight list item still shows as a figure.
       open.hidden = close.hidden = false;
 
+      if (size === null) {
+        // The host says the file is not there: a visible placeholder instead of a broken image.
+        open.attrJoin('class', 'still-missing');
+        const missing = new state.Token('still_missing', 'span', 0);
+        missing.block = true;
+        missing.level = inline.level;
+        missing.content = md.normalizeLinkText(src);
+        tokens.splice(i + 1, 0, missing);
+        i++;
+      }
       if (!title && credit === null) continue;
       const figcaption = new state.Token('figcaption', 'figcaption', 0);
       figcaption.block = true;
@@ -57,12 +75,24 @@ export function figures(md: MarkdownIt): void {
     }
   });
 
+  md.renderer.rules['still_missing'] = (tokens, idx) =>
+    `<span class="still-placeholder">Missing still: ${md.utils.escapeHtml(tokens[idx]?.content ?? '')}</span>`;
+
   md.renderer.rules['figcaption'] = (tokens, idx, options, env, self) => {
     const { caption, credit } = tokens[idx]?.meta as unknown as FigcaptionMeta;
     const captionHtml = caption ? `<span class="caption">${self.renderInline(caption, options, env)}</span>` : '';
     const creditHtml = credit !== null ? `<span class="credit">${md.utils.escapeHtml(credit)}</span>` : '';
     return `<figcaption>${captionHtml}${creditHtml}</figcaption>`;
   };
+}
+
+/** The size the host gave for an image (undefined: not known; null: the file is missing). */
+function sizeOf(images: RenderEnv['images'], src: string, md: MarkdownIt): { width: number; height: number } | null | undefined {
+  if (!images) return undefined;
+  for (const key of [src, md.normalizeLinkText(src)]) {
+    if (Object.hasOwn(images, key)) return images[key] ?? null;
+  }
+  return undefined;
 }
 
 /**

@@ -9,4 +9,13 @@ export type RenderEnv = {
   lineOffset?: number;
   /** Per-still facts from the front matter; figures take their credit from here. */
   stills?: ReviewMeta['stills'];
+  /**
+   * Sizes of the review's images by the path as written (src/stills), supplied by the host: a
+   * figure gets `width`/`height` so the preview does not jump as it loads; null marks a file that
+   * is missing, shown as a placeholder. Images not in the map render without either.
+   */
+  images?: ImageSizes;
 };
+
+/** Image sizes by the path as written; null: the file is missing. */
+export type ImageSizes = Record<string, { width: number; height: number } | null>;
