@@ -1,0 +1,28 @@
+import { checkStills } from '../../stills/checks';
+import type { Finding, LintInput, LintRule } from '../types';
+
+/**
+ * The stills checks (missing alt text or caption, alt text that repeats the caption), written
+ * with the Stills panel in `src/stills/checks.ts` and run here with the other writing checks.
+ * Checks of the files themselves need the host and are left to the panel. A suggestion counts
+ * here when it replaces exactly the flagged text.
+ */
+export const stillChecks: LintRule = {
+  id: 'stills',
+  title: 'Stills without alt text or caption',
+  run({ source, prose }: LintInput): Finding[] {
+    // The stills checks read the text again; a review without figures need not pay for it.
+    if (!prose.figures.length) return [];
+    return checkStills(source).map((result) => ({
+      rule: result.rule,
+      severity: result.severity,
+      message: result.message,
+      from: result.from,
+      to: result.to,
+      suggestions: result.suggestions.flatMap((s) => {
+        const [change, ...more] = s.changes;
+        return change && !more.length && change.from === result.from && change.to === result.to ? [change.insert] : [];
+      }),
+    }));
+  },
+};
