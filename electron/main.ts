@@ -8,6 +8,7 @@ import { createCloseGuard } from './close-guard';
 import { registerIpc, sendEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createSafeStorageSecrets } from './secrets';
+import { createSpellingWords, editingMenuTemplate } from './spelling';
 import { handleProtocols, registerSchemes } from './protocols';
 import { denyPermissions, secureAllWebContents } from './security';
 import { windowOptions } from './window';
@@ -110,6 +111,17 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp |
         : await dialog.showOpenDialog({ properties });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    chooseStills: async () => {
+      const parent = focused();
+      const options = {
+        title: 'Add Stills',
+        properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
+        filters: [{ name: 'Pictures', extensions: ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif'] }],
+      };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths;
+    },
+    addSpellingWords: createSpellingWords(() => session.defaultSession),
     emit: (event: HostEvent) => sendEvent(windows, event),
     trash: (absolutePath) => shell.trashItem(absolutePath),
     // The page's own clipboard permission is denied (security.ts); export copies go through here.
@@ -147,6 +159,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp |
     const win = new BrowserWindow(windowOptions(path.join(distDir, 'electron', 'preload.cjs')));
     windows.add(win);
     closeGuard.attach(win);
+    win.webContents.on('context-menu', (_event, params) => {
+      const template = editingMenuTemplate(params, {
+        replace: (word) => win.webContents.replaceMisspelling(word),
+        learn: (word) => win.webContents.session.addWordToSpellCheckerDictionary(word),
+      });
+      if (template.length) Menu.buildFromTemplate(template).popup({ window: win });
+    });
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => windows.delete(win));
     win.webContents.on('render-process-gone', (_event, details) => log(`The window's renderer stopped (${details.reason}).`));

@@ -7,30 +7,40 @@ import { openDocument } from './document/open-document';
 import type { ReviewDocument } from './document/review-document';
 import { useDiskSync } from './document/use-disk-sync';
 import { EditorPane, type EditorHandle } from './editor/EditorPane';
-import { ExportDialog } from './export/ExportDialog';
+import type { PublishView } from './publish/PublishDialog';
+import { reloadAfterPublish } from './publish/reload-review';
+import { usePublishShortcut } from './publish/use-publish-shortcut';
 import { LibraryPane, type LibraryHandle } from './library/LibraryPane';
-import { NewReviewDialog } from './library/NewReviewDialog';
-import { OpenLibraryDialog } from './library/OpenLibraryDialog';
 import { useReviewMoves } from './library/use-review-moves';
 import { PreviewPane, type PreviewHandle } from './preview/PreviewPane';
 import { useLivePreview } from './preview/use-live-preview';
 import { useScrollSync } from './preview/use-scroll-sync';
 import { MetadataSidebar } from './sidebar/MetadataSidebar';
+import { ImportStatus } from './stills/ImportStatus';
+import { SideColumn, type SideTab } from './stills/SideColumn';
+import { createStillsEditorBridge } from './stills/stills-editor';
+import { StillsPanel, type StillsPanelHandle } from './stills/StillsPanel';
+import { useStills } from './stills/use-stills';
 import { useFrontMatter } from './sidebar/use-front-matter';
 import { RecoveryBar } from './recovery/RecoveryBar';
-import { FilmLookup, type LookupDialogKind } from './lookup/FilmLookup';
+import type { LookupDialogKind } from './lookup/FilmLookup';
 import { useLookupShortcut } from './lookup/use-lookup-shortcut';
 import { StatusBar } from './StatusBar';
+import { toggleLintPanel } from './editor/lint';
+import { useWritingAids } from './writing/use-writing-aids';
 import { Notices } from './ui/Notices';
 import { notify, reportError } from './ui/notices';
 import type { Sanitize } from '../src/markdown/pipeline';
+import { initialReview, lastReviewKey } from './host/prefetch';
+import { useFirstSettleAfterPaint, useSettleWhenIdle } from './editor/settle-delay';
+// Loaded on first open, so a closed dialog costs the start nothing.
+import { ExportDialog, FilmLookup, NewReviewDialog, OpenLibraryDialog, PublishDialog, WritingSettingsDialog } from './lazy-dialogs';
 
 interface Props {
   client: Client;
   sanitize: Sanitize;
 }
 
-const lastReviewKey = (root: string) => `intertitle:last-review:${root}`;
 
 export function App({ client, sanitize }: Props) {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -39,25 +49,36 @@ export function App({ client, sanitize }: Props) {
   const [dialog, setDialog] = useState<'new' | 'open' | null>(null);
   const [lookupDialog, setLookupDialog] = useState<LookupDialogKind>(null);
   const [exporting, setExporting] = useState(false);
+  const [publishing, setPublishing] = useState<PublishView | null>(null);
   const [showLibrary, setShowLibrary] = useState(true);
   const [showPreview, setShowPreview] = useState(true);
   const [showMetadata, setShowMetadata] = useState(true);
+  const [sideTab, setSideTab] = useState<SideTab>('metadata');
+  const stillsBridge = useMemo(() => createStillsEditorBridge(), []);
+  const stillsPanel = useRef<StillsPanelHandle>(null);
   const editor = useRef<EditorHandle>(null);
   const preview = useRef<PreviewHandle>(null);
   const library = useRef<LibraryHandle>(null);
   const documentRef = useRef<ReviewDocument | null>(null);
   /** What follows the New review dialog once it has closed: typing, or looking the film up. */
   const afterNewReview = useRef<'type' | 'lookup' | null>(null);
-  const { rendered, words, minutes, onTextSettled } = useLivePreview(sanitize);
+  const { rendered, words, minutes, onTextSettled, setImages } = useLivePreview(sanitize);
+  const stills = useStills({ client, bridge: stillsBridge, path: document?.path ?? null, readOnly: Boolean(document?.readOnly), setImages });
+  // The Stills panel reads figures with a whole markdown parse: when the page is idle, not at each pause.
+  const onStillsSettled = useSettleWhenIdle(stills.onTextSettled);
   const frontMatter = useFrontMatter(editor, document?.path ?? null);
+  const writing = useWritingAids(client, listing?.library.root ?? null, frontMatter.view.data);
   const onFrontMatterSettled = frontMatter.onTextSettled;
   // The sidebar reads the same settled text as the preview (front matter only, in its own hook).
-  const onSettled = useCallback(
-    (path: string | null, text: string) => {
-      onTextSettled(path, text);
-      onFrontMatterSettled(path, text);
-    },
-    [onTextSettled, onFrontMatterSettled],
+  const onSettled = useFirstSettleAfterPaint(
+    useCallback(
+      (path: string | null, text: string) => {
+        onTextSettled(path, text);
+        onFrontMatterSettled(path, text);
+        onStillsSettled(path, text);
+      },
+      [onTextSettled, onFrontMatterSettled, onStillsSettled],
+    ),
   );
   useScrollSync(editor, preview, [document, showPreview]);
   useDiskSync(client, document, editor);
@@ -115,7 +136,7 @@ export function App({ client, sanitize }: Props) {
   const openInitialReview = useCallback(
     async (current: LibraryListing) => {
       const remembered = localStorage.getItem(lastReviewKey(current.library.root));
-      const path = current.reviews.find((r) => r.path === remembered)?.path ?? current.reviews[0]?.path;
+      const path = initialReview(current, remembered);
       if (path) await openReview(path);
     },
     [openReview],
@@ -169,14 +190,46 @@ export function App({ client, sanitize }: Props) {
     },
     'view.toggleLibrary': () => setShowLibrary((v) => !v),
     'view.togglePreview': () => setShowPreview((v) => !v),
-    'view.toggleMetadata': () => setShowMetadata((v) => !v),
+    'view.toggleMetadata': () => toggleSide('metadata'),
+    'view.toggleStills': () => toggleSide('stills'),
+    'stills.add': () => addStill(),
     'review.export': () => (documentRef.current ? setExporting(true) : notify('Open a review to export it.')),
     'film.lookup': () => setLookupDialog('lookup'),
     'help.about': () => setLookupDialog('about'),
+    'review.publish': () => (documentRef.current ? setPublishing('publish') : notify('Open a review to publish it.')),
+    'publish.connections': () => setPublishing('connections'),
+    'view.toggleChecks': () => editor.current?.run(toggleLintPanel),
+    'view.toggleFocusMode': writing.toggleFocusMode,
+    'view.toggleTypewriter': writing.toggleTypewriter,
+    'writing.settings': () => writing.setSettingsOpen(true),
+  };
+
+  /** Shows the side column on a tab, or hides it when that tab is already shown. */
+  const toggleSide = (tab: SideTab) => {
+    if (showMetadata && sideTab === tab) setShowMetadata(false);
+    else {
+      setShowMetadata(true);
+      setSideTab(tab);
+    }
+  };
+  /** "Add still…": the host's file dialog (Electron), or the Stills panel's upload. */
+  const addStill = () => {
+    if (!documentRef.current) return notify('Open a review to add stills to it.');
+    if (info?.canChooseStills) {
+      void client
+        .call('stills.choose', {})
+        .then((picked) => picked && stills.addPicked(picked))
+        .catch((e) => reportError(e, 'adding stills'));
+      return;
+    }
+    setShowMetadata(true);
+    setSideTab('stills');
+    requestAnimationFrame(() => stillsPanel.current?.chooseFiles());
   };
 
   useEffect(() => installKeyboardCommands(() => actions.current), []);
   useLookupShortcut(() => actions.current['film.lookup']());
+  usePublishShortcut(() => actions.current['review.publish']());
 
   // A new review: once its dialog has closed (and handed focus back), the critic types at its end,
   // or looks the film up first. The dialog's own effect runs first, so this focus wins.
@@ -247,9 +300,11 @@ export function App({ client, sanitize }: Props) {
 
   // Images resolve against the review the rendered text came from, never another one.
   const renderedPath = rendered.path;
+  // A still's web derivative, when it has one, is what the preview loads (src/stills).
+  const webCopies = stills.derivatives;
   const imageUrl = useMemo(
-    () => (src: string) => (renderedPath ? client.assetUrl(renderedPath, src) : null),
-    [client, renderedPath],
+    () => (src: string) => (renderedPath ? client.assetUrl(renderedPath, Object.hasOwn(webCopies, src) ? webCopies[src]! : src) : null),
+    [client, renderedPath, webCopies],
   );
 
   const frontMatterError = rendered.frontMatter.error;
@@ -281,7 +336,8 @@ export function App({ client, sanitize }: Props) {
             editable; the film’s facts wait until the YAML is fixed.
           </div>
         )}
-        <EditorPane ref={editor} document={document} onTextSettled={onSettled} />
+        <EditorPane ref={editor} document={document} onTextSettled={onSettled} extensions={stillsBridge.extension} aids={writing.aids} />
+        {!(showMetadata && sideTab === 'stills') && <ImportStatus progress={stills.progress} className="still-import-editor" />}
         {!document && listing && listing.reviews.length === 0 && (
           <div className="empty-editor">
             <p>This library has no reviews yet.</p>
@@ -307,14 +363,32 @@ export function App({ client, sanitize }: Props) {
         </section>
       )}
       {showMetadata && (
-        <MetadataSidebar
-          view={frontMatter.view}
-          locked={!document ? 'Open a review to see its film’s facts.' : document.readOnly ? 'This review is read-only.' : null}
-          onEdit={frontMatter.edit}
-          onLookUp={() => actions.current['film.lookup']()}
+        <SideColumn
+          tab={sideTab}
+          onTab={setSideTab}
+          stillsBadge={stills.missing}
+          metadata={
+            <MetadataSidebar
+              view={frontMatter.view}
+              locked={!document ? 'Open a review to see its film’s facts.' : document.readOnly ? 'This review is read-only.' : null}
+              onEdit={frontMatter.edit}
+              onLookUp={() => actions.current['film.lookup']()}
+            />
+          }
+          stills={
+            <StillsPanel
+              ref={stillsPanel}
+              stills={stills}
+              client={client}
+              path={document?.path ?? null}
+              locked={!document ? 'Open a review to see its stills.' : document.readOnly ? 'This review is read-only.' : null}
+              trash={info?.trash ?? 'app-folder'}
+              onAdd={() => actions.current['stills.add']()}
+            />
+          }
         />
       )}
-      <StatusBar document={document} words={words} minutes={minutes} />
+      <StatusBar document={document} words={words} minutes={minutes} target={writing.target} onOpenWritingSettings={() => writing.setSettingsOpen(true)} />
       <NewReviewDialog open={dialog === 'new'} onClose={() => setDialog(null)} onCreate={createReview} />
       <OpenLibraryDialog
         open={dialog === 'open'}
@@ -330,6 +404,16 @@ export function App({ client, sanitize }: Props) {
         canChooseFolder={Boolean(info?.canChooseFolder)}
         onClose={() => setExporting(false)}
       />
+      <PublishDialog
+        open={publishing}
+        client={client}
+        reviewPath={document?.path ?? null}
+        readText={() => documentRef.current?.text() ?? ''}
+        save={async () => (documentRef.current ? (await documentRef.current.flush(), !documentRef.current.dirty) : true)}
+        reload={() => reloadAfterPublish(client, documentRef.current)}
+        keeps={info?.host === 'electron' ? 'keychain' : 'session'}
+        onClose={() => setPublishing(null)}
+      />
       <FilmLookup
         open={lookupDialog}
         client={client}
@@ -339,6 +423,7 @@ export function App({ client, sanitize }: Props) {
         editor={editor}
         onClose={() => setLookupDialog(null)}
       />
+      <WritingSettingsDialog open={writing.settingsOpen} settings={writing.settings} onClose={() => writing.setSettingsOpen(false)} onSave={writing.saveSettings} />
       <Notices />
     </div>
   );

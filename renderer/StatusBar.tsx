@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { ReviewDocument, SaveState } from './document/review-document';
+import { TargetProgress } from './writing/TargetProgress';
 
 const noState: SaveState = { kind: 'saved' };
 
@@ -33,10 +34,14 @@ interface Props {
   document: ReviewDocument | null;
   words: number;
   minutes: number;
+  /** The target length in words (front matter `target_words` or the library's default). */
+  target?: number | null;
+  /** Opens Edit › Writing Checks… (the target length's default); the counts become its button. */
+  onOpenWritingSettings?: () => void;
 }
 
 /** Word count and reading time of the body, and whether the review is safely on disk. */
-export function StatusBar({ document, words, minutes }: Props) {
+export function StatusBar({ document, words, minutes, target = null, onOpenWritingSettings }: Props) {
   const state = describe(useSaveState(document));
   return (
     <footer className="status-bar">
@@ -44,9 +49,7 @@ export function StatusBar({ document, words, minutes }: Props) {
       <span className="status-spacer" />
       {document && (
         <>
-          <span className="status-words" data-testid="word-count">
-            {words.toLocaleString('en')} {words === 1 ? 'word' : 'words'}
-          </span>
+          <WordCounts words={words} target={target} onClick={onOpenWritingSettings} />
           <span className="status-reading">{minutes} min read</span>
         </>
       )}
@@ -54,5 +57,23 @@ export function StatusBar({ document, words, minutes }: Props) {
         {document ? state.text : ''}
       </span>
     </footer>
+  );
+}
+
+/** The word count and target; a button to the writing settings where the app passes one. */
+function WordCounts({ words, target, onClick }: { words: number; target: number | null; onClick: (() => void) | undefined }) {
+  const counts = (
+    <>
+      <span className="status-words" data-testid="word-count">
+        {words.toLocaleString('en')} {words === 1 ? 'word' : 'words'}
+      </span>
+      <TargetProgress words={words} target={target} />
+    </>
+  );
+  if (!onClick) return counts;
+  return (
+    <button type="button" className="status-counts" title="Target length and writing checks…" onClick={onClick}>
+      {counts}
+    </button>
   );
 }

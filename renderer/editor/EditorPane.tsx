@@ -1,9 +1,11 @@
 import { openSearchPanel } from '@codemirror/search';
-import { EditorState } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView, type Command } from '@codemirror/view';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { ReviewDocument } from '../document/review-document';
 import { documentExtensions, editorExtensions } from './extensions';
+import { settleDelay } from './settle-delay';
+import { configureWritingAids, defaultAidsConfig, writingAids, type WritingAidsConfig } from '../writing/writing-aids';
 import { minimalReplace } from '../document/minimal-replace';
 import { isolateHistory } from '@codemirror/commands';
 import type { TextChange } from '../../src/review/front-matter-edit';
@@ -24,27 +26,34 @@ export interface EditorHandle {
    * one Ctrl+Z undoes one). Returns the new text, or null when nothing was applied.
    */
   dispatchChanges(compute: (text: string) => readonly TextChange[] | null, userEvent: string): string | null;
+  /** Runs an editor command (the lint panel's toggle); false when there is no editor or it did nothing. */
+  run(command: Command): boolean;
 }
 
 interface Props {
   document: ReviewDocument | null;
-  /** Called with the text about 30 ms after typing pauses, and once when a review loads. */
+  /** Called with the text about 30 ms after typing pauses (400 ms in a very long draft: settle-delay.ts), and once when a review loads. */
   onTextSettled: (path: string | null, text: string) => void;
+  /** Features other panes add to every review's editor (the Stills panel's drop and paste); read once. */
+  extensions?: Extension;
+  /** Names, check settings and focus toggles for the writing aids (renderer/writing). */
+  aids?: WritingAidsConfig;
 }
 
-const settleMs = 30;
 
 /**
  * The CodeMirror editor. One EditorView for the app; each review gets its own EditorState,
  * kept while the app runs so that switching back restores its undo history.
  */
-export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ document, onTextSettled }, ref) {
+export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ document, onTextSettled, extensions, aids }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const documentRef = useRef(document);
   const onSettledRef = useRef(onTextSettled);
   const states = useRef(new Map<string, EditorState>());
   onSettledRef.current = onTextSettled;
+  const aidsRef = useRef(aids ?? defaultAidsConfig);
+  aidsRef.current = aids ?? defaultAidsConfig;
 
   // Shared by every review's state; reads the current document and callback through refs.
   const baseExtensions = useMemo(() => {
@@ -55,14 +64,15 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
       if (settleTimer) clearTimeout(settleTimer);
       settleTimer = setTimeout(
         () => onSettledRef.current(documentRef.current?.path ?? null, update.view.state.doc.toString()),
-        settleMs,
+        settleDelay(update.state.doc.length),
       );
     });
-    return [listener, editorExtensions()];
+    return [listener, editorExtensions(), extensions ?? []];
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const stateFor = (text: string, readOnly: boolean) =>
-    EditorState.create({ doc: text, extensions: [baseExtensions, documentExtensions({ readOnly })] });
+    EditorState.create({ doc: text, extensions: [baseExtensions, writingAids(aidsRef.current), documentExtensions({ readOnly })] });
 
   useEffect(() => {
     const created = new EditorView({ parent: host.current!, state: stateFor('', true) });
@@ -87,9 +97,14 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
     const cached = states.current.get(document.path);
     const reuse = cached && cached.doc.sliceString(0, cached.doc.length, document.lineBreak) === document.initialText;
     editor.setState(reuse ? cached : stateFor(document.initialText, document.readOnly !== null));
+    if (reuse) editor.dispatch({ effects: configureWritingAids(aidsRef.current) });
     document.attach(() => editor.state.doc.sliceString(0, editor.state.doc.length, document.lineBreak));
     onSettledRef.current(document.path, editor.state.doc.toString());
   }, [document]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: configureWritingAids(aidsRef.current) });
+  }, [aids]);
 
   useImperativeHandle(
     ref,
@@ -132,6 +147,7 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
         editor.dispatch({ changes: [...changes], userEvent, annotations: isolateHistory.of('full') });
         return editor.state.doc.toString();
       },
+      run: (command) => (view.current ? command(view.current) : false),
       onScroll(listener) {
         const scroller = view.current?.scrollDOM;
         scroller?.addEventListener('scroll', listener, { passive: true });

@@ -1,4 +1,5 @@
 import type { IndexProgress, LibraryInfo, Revision } from './types';
+import type { PublishProgressEvent } from './types';
 
 /** Events the host sends to the renderer. Payloads are plain JSON. */
 export interface EventMap {
@@ -15,6 +16,8 @@ export interface EventMap {
   'menu.command': { id: string };
   /** The host wants to close: the renderer saves, then answers with `app.readyToClose`. */
   'app.closeRequested': Record<string, never>;
+  /** A step of a publish in progress (`publish.run`). */
+  'publish.progress': PublishProgressEvent;
 }
 
 export type EventName = keyof EventMap;
@@ -27,6 +30,7 @@ export const eventNames: readonly EventName[] = [
   'library.indexing',
   'menu.command',
   'app.closeRequested',
+  'publish.progress',
 ];
 
 export function isHostEvent(value: unknown): value is HostEvent {

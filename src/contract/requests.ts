@@ -16,6 +16,12 @@ import type {
 import type { FilmDetails, FilmSearchResult, LookupSettingsStatus } from './types';
 import type { ExportPreview, ExportSaved } from './types';
 import { exportTargets } from '../export/targets';
+import type { PickedStill, StillImported, StillInfo, StillsListing, StillsSettings, StillTrashed } from './types';
+import { stillsArgSchemas } from '../stills/contract-args';
+import type { ConnectionCheck, PublishConnection, PublishResult } from './types';
+import { connectionArgs, publishRunArgs, saveConnectionArgs } from '../publish/contract-args';
+import type { SpellingResult, WritingSettings } from './types';
+import { spellingWordsArgs, writingSettingsSchema } from '../lint/settings';
 
 /**
  * The one table of what the renderer may ask its host. Both hosts, the typed client and the
@@ -43,6 +49,8 @@ export const reviewPath = z
 
 const none = z.object({}).strict();
 
+const stillsArgs = stillsArgSchemas(reviewPath);
+
 const filmProvider = z.enum(['tmdb', 'wikidata'], { error: 'The provider is tmdb or wikidata' });
 
 const exportArgs = z
@@ -59,6 +67,9 @@ const maxClipboardChars = 64 * 1024 * 1024;
 
 /** Largest review the host accepts in one save (a 400,000-word review is about 3 MB). */
 export const maxReviewChars = 32 * 1024 * 1024;
+
+/** Names one journaled text of a review (journal.write and journal.edit). */
+const journalToken = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Not a journal token');
 
 export const requests = {
   'app.info': request<AppInfo>()(none),
@@ -126,8 +137,31 @@ export const requests = {
         baseRevision: z.string().max(200).nullable(),
         /** Kept until the critic discards it (a version set aside in a conflict), not replaced by later edits. */
         setAside: z.boolean().optional(),
+        /** Names this text, so that `journal.edit` can send only what changes next. */
+        token: journalToken.optional(),
       })
       .strict(),
+  ),
+  /**
+   * Journals unsaved text as one edit of the text last journaled for `path` under the token
+   * `base` (characters [from, to) become `insert`), so a long draft does not cross whole every
+   * second; the host still writes the whole entry. `conflict` when the host does not hold that
+   * text (it restarted, or another window journaled since): send the whole text instead.
+   */
+  'journal.edit': request<null>()(
+    z
+      .object({
+        path: reviewPath,
+        base: journalToken,
+        token: journalToken,
+        from: z.number().int().min(0),
+        to: z.number().int().min(0),
+        insert: z.string().max(maxReviewChars, 'The review is too large to keep'),
+        bom: z.boolean(),
+        baseRevision: z.string().max(200).nullable(),
+      })
+      .strict()
+      .refine((edit) => edit.from <= edit.to, 'An edit ends after it starts'),
   ),
   /** The text of `path` was saved: its unsaved-text entry is no longer needed. */
   'journal.clear': request<null>()(z.object({ path: reviewPath }).strict()),
@@ -169,6 +203,32 @@ export const requests = {
   ),
   /** Puts HTML and plain text on the system clipboard; `unsupported` where the host has none (the browser). */
   'clipboard.write': request<null>()(z.object({ html: z.string().max(maxClipboardChars).optional(), text: z.string().max(maxClipboardChars) }).strict()),
+  /** A review's stills: its `stills/` folder and the images its text refers to, with sizes (docs/stills.md). */
+  'stills.list': request<StillsListing>()(stillsArgs.list),
+  /** Copies a picture (its bytes, or a file chosen with `stills.choose`) into the review's `stills/` folder. */
+  'stills.import': request<StillImported>()(stillsArgs.import),
+  /** The host's file dialog for pictures (Electron); null when cancelled, `unsupported` in the browser. */
+  'stills.choose': request<PickedStill[] | null>()(none),
+  /** Moves a still and its web derivative to the trash. */
+  'stills.trash': request<StillTrashed>()(stillsArgs.still),
+  /** Makes the web-size derivative of a still that has none. */
+  'stills.derive': request<StillInfo>()(stillsArgs.still),
+  /** Changes the library's settings for stills (web size, default credit). */
+  'stills.settings.set': request<StillsSettings>()(stillsArgs.settings),
+  /** The sites the critic publishes to (docs/publishing.md); never their passwords or keys. */
+  'publish.connections': request<PublishConnection[]>()(none),
+  /** Adds or changes a site; the secret goes to the host's keychain (absent: the stored one is kept). */
+  'publish.connection.save': request<PublishConnection>()(saveConnectionArgs),
+  'publish.connection.remove': request<null>()(connectionArgs),
+  /** Checks that the site answers and takes the credentials, changing nothing there. */
+  'publish.connection.test': request<ConnectionCheck>()(connectionArgs),
+  /** Publishes the review as saved on disk; progress arrives as `publish.progress` events. */
+  'publish.run': request<PublishResult>()(publishRunArgs(reviewPath)),
+  /** The open library's writing-check settings and default target length (docs/writing-aids.md). */
+  'writing.settings.get': request<WritingSettings>()(none),
+  'writing.settings.set': request<WritingSettings>()(z.object({ settings: writingSettingsSchema }).strict()),
+  /** Adds the film's names to the host's spellchecker as known words (Electron); the browser host adds none. */
+  'spelling.addWords': request<SpellingResult>()(spellingWordsArgs),
   /** The renderer has saved everything and the window may close (Electron's quit flow). */
   'app.readyToClose': request<null>()(none),
 } as const satisfies Record<RequestName, RequestSpec<z.ZodType, unknown>>;

@@ -11,6 +11,8 @@ export interface AppInfo {
   canChooseFolder: boolean;
   /** Where a trashed review goes on this host. */
   trash?: TrashKind;
+  /** The host can show a native file dialog for stills (Electron); the browser uploads instead. */
+  canChooseStills?: boolean;
   /** The library open at start, or null when none could be opened. */
   library: LibraryInfo | null;
 }
@@ -205,4 +207,15 @@ export interface ExportSaved {
   outDir: string;
   written: string[];
   warnings: string[];
+}
+
+export type { PickedStill, StillImported, StillInfo, StillsListing, StillsSettings, StillTrashed } from '../stills/types';
+
+export type { ConnectionCheck, PublishConnection, PublishProgressEvent, PublishResult, PublishTarget, PublishedRecord } from '../publish/contract-types';
+
+export type { WritingSettings } from '../lint/settings';
+
+/** What `spelling.addWords` did: how many words the host's spellchecker took (0 in the browser host). */
+export interface SpellingResult {
+  added: number;
 }

@@ -3,6 +3,7 @@ import footnotes from 'markdown-it-footnote';
 import taskLists from 'markdown-it-task-lists';
 import { figures } from './figures';
 import { sourceLines } from './source-lines';
+import { spoilers } from './spoilers';
 
 /**
  * The one markdown-it instance: CommonMark + GFM tables, strikethrough, autolinks and task lists,
@@ -11,11 +12,13 @@ import { sourceLines } from './source-lines';
  */
 export const markdown = createMarkdown();
 
-function createMarkdown(): Md {
+/** A fresh instance with the same rules (the writing checks build one that keeps text verbatim). */
+export function createMarkdown(): Md {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   md.use(footnotes);
   md.use(taskLists, { enabled: false });
   md.use(figures);
+  md.use(spoilers);
   md.use(tableAlignment);
   md.use(sourceLines);
   return md;

@@ -1,16 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HostError } from '../contract';
 import { renderReview } from '../markdown/pipeline';
 import { runLookup } from './cli-lookup';
 import { exportCommand, exportUsage } from './cli-export';
+import { lintCommand, lintUsage } from './cli-lint';
+import { publishCommand, publishUsage } from './cli-publish';
 import { checkLibraryFolder } from './host-impl';
 import { startHttpHost } from './http-host';
 import { scanLibraryWithFilm, scanRow } from './library-scan';
 import { decodeReview } from './review-store';
 import { createNodeSanitizer } from './sanitizer';
+import { reviewImageSizes } from './stills/still-files';
 import { defaultDocumentsDir, defaultUserDataDir } from './user-dirs';
 
 const usage = `Usage: intertitle <command> [options]
@@ -21,6 +24,8 @@ const usage = `Usage: intertitle <command> [options]
                                      film facts from TMDb or Wikidata (docs/lookup.md)
   serve [<library>] [--port N]       the browser host on 127.0.0.1 (also: --library <dir>)
   ${exportUsage}
+  ${lintUsage}
+  ${publishUsage}
 `;
 
 /** An error the CLI reports as a sentence, with an exit code, and no stack trace. */
@@ -51,7 +56,10 @@ async function readUtf8(path: string): Promise<string> {
 async function render(args: string[], io: CliIo): Promise<void> {
   const [file, ...rest] = args;
   if (!file || rest.length) throw new CliError('render takes one review file.\n' + usage, 2);
-  const { html } = renderReview(await readUtf8(file), { sanitize: createNodeSanitizer() });
+  const text = await readUtf8(file);
+  // The same image sizes the preview gets from the host, read beside the file.
+  const images = await reviewImageSizes(dirname(resolve(file)), basename(file), text);
+  const { html } = renderReview(text, { sanitize: createNodeSanitizer(), images });
   io.out(html);
 }
 
@@ -115,6 +123,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runLookup(rest, io);
       case 'export':
         return await exportCommand(rest, io);
+      case 'lint':
+        return await lintCommand(rest, io);
+      case 'publish':
+        return await publishCommand(rest, io);
       case 'serve':
         await serve(rest, io);
         return 0;

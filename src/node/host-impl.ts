@@ -8,7 +8,11 @@ import type { Host, HostOptions } from './host';
 import { ioError } from './io-errors';
 import { isInside } from './library-paths';
 import { createLookupHandlers } from './lookup-handlers';
+import { createSessionSecrets } from './lookup-secrets';
+import { createPublishHandlers } from './publish-handlers';
 import { exportHandlers } from './export-handlers';
+import { createStillsHandlers } from './stills/handlers';
+import { createWritingHandlers } from './writing-handlers';
 import { LibraryHost } from './library/library-host';
 import { removeStrayTempFiles } from './library-scan';
 import { createSampleLibrary, sampleLibraryName } from './sample-library';
@@ -108,11 +112,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
   }
 
   const exports = exportHandlers({ library: requireLibrary, chooseFolder: options.chooseFolder, writeClipboard: options.writeClipboard });
+  // One store for every secret of this host: the TMDb token and the sites' passwords and keys.
+  const secrets = options.secrets ?? createSessionSecrets();
   const handlers: Handlers = {
     'app.info': () => ({
       host: options.kind,
       version: options.version,
       canChooseFolder: Boolean(options.chooseFolder),
+      canChooseStills: Boolean(options.chooseStills),
       trash: libraryHost.trashKind,
       library,
     }),
@@ -125,7 +132,10 @@ export async function createHost(options: HostOptions): Promise<Host> {
       return chosen === null ? null : openLibrary(chosen, true);
     },
     ...libraryHost.handlers(),
-    ...createLookupHandlers({ userDataDir: options.userDataDir, version: options.version, secrets: options.secrets, bugSink }),
+    ...createWritingHandlers({ userDataDir: options.userDataDir, library: requireLibrary, addSpellingWords: options.addSpellingWords }),
+    ...createStillsHandlers({ library: requireLibrary, userDataDir: options.userDataDir, chooseStills: options.chooseStills, trash: options.trash }),
+    ...createLookupHandlers({ userDataDir: options.userDataDir, version: options.version, secrets, bugSink }),
+    ...createPublishHandlers({ userDataDir: options.userDataDir, version: options.version, secrets, emit: options.emit, library: requireLibrary, service: () => libraryHost.service() }),
     'review.create': async ({ filmTitle, year }) => {
       const current = requireLibrary();
       const base = reviewFolderName(filmTitle, year);

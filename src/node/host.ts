@@ -13,6 +13,8 @@ export interface HostOptions {
   initialLibrary?: string;
   /** Native folder picker; absent where the host has none (the browser host). */
   chooseFolder?: () => Promise<string | null>;
+  /** Native file dialog for stills (pictures, several at once); absent in the browser host, which uploads. */
+  chooseStills?: () => Promise<string[] | null>;
   /** Sends an event to the renderer(s). */
   emit: (event: HostEvent) => void;
   /** Puts HTML and text on the system clipboard (Electron); absent in the browser host. */
@@ -29,6 +31,8 @@ export interface HostOptions {
   bugSink?: BugSink;
   /** Where secrets (the TMDb token) are kept: Electron's safeStorage; absent, this run only. */
   secrets?: SecretStore;
+  /** Adds words to the spellchecker's known words (Electron); absent in the browser host. */
+  addSpellingWords?: (words: readonly string[]) => number;
 }
 
 /** A running host: the request handlers plus what the transports need besides them. */

@@ -15,7 +15,7 @@ import { isInside } from './library-paths';
  * `POST /api/<name>` and server-sent events on `/api/events`, bound to 127.0.0.1 and locked
  * with a per-run token. Stills are served from `/stills/<library path>`, confined to the library.
  */
-export interface HttpHostOptions extends Omit<HostOptions, 'kind' | 'emit' | 'chooseFolder'> {
+export interface HttpHostOptions extends Omit<HostOptions, 'kind' | 'emit' | 'chooseFolder' | 'chooseStills'> {
   /** The built renderer (`dist/renderer`). */
   rendererDir: string;
   port?: number;

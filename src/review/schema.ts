@@ -168,6 +168,8 @@ export const reviewSchema = z
       error: 'must be lowercase words joined by hyphens, such as nosferatu-1922',
     }).nullish(),
     target_words: wholeNumber('a whole number of words, such as 1200').positive({ error: 'must be a whole number of words, such as 1200' }).nullish(),
+    /** Names the writing checks should know besides the film's (places, other films' people): docs/writing-aids.md. */
+    names: texts('[Novocherkassk, Khrushchev]'),
     film: filmSchema.nullish(),
     stills: z.record(z.string(), stillSchema.nullish(), { error: 'must be a list of stills by file, such as {stills/01.jpg: {credit: Curzon}}' }).nullish(),
     published: z.record(z.string(), publishedSchema.nullish(), { error: 'must be one record per destination' }).nullish(),

@@ -7,6 +7,9 @@ import { startHttpHost } from '../../src/node/http-host';
 import { tempLibrary } from '../helpers/temp';
 import { afterAll, beforeAll } from 'vitest';
 import { startFilmApiServer, testToken, type FilmApiServer } from '../helpers/film-api-server';
+import { startGhostServer, type GhostServer } from '../helpers/ghost-server';
+import { stillsContractCases } from './stills-cases';
+import { writingContractCases } from './writing-cases';
 
 /** One way to call a host: the same suite runs in process and over HTTP (DESIGN §3). */
 interface Harness {
@@ -98,6 +101,9 @@ describe.each([
     await host.close();
     await dirs.cleanup();
   });
+
+  stillsContractCases(() => host, () => dirs);
+  writingContractCases(() => host, () => dirs);
 
   it('app.info names the host and the open library', async () => {
     const info = await value<{ host: string; library: { root: string; sample: boolean } }>(host.call('app.info', {}));
@@ -306,6 +312,33 @@ describe.each([
     expect(await value(host.call('journal.list', {}))).toEqual([]);
   });
 
+  it('journal.edit journals an edit of the text last written under its token, and refuses any other base', async () => {
+    const path = 'loose-review.md';
+    const base = { path, bom: false, baseRevision: 'r0' };
+    const texts = async () => (await value<Array<{ text: string; kind: string }>>(host.call('journal.list', {}))).map((e) => e.text);
+    // Nothing held yet: the renderer must send the whole text.
+    expect(await errorCode(host.call('journal.edit', { ...base, base: 'a-1', token: 'a-2', from: 0, to: 0, insert: 'x' }))).toBe('conflict');
+    await value(host.call('journal.write', { ...base, text: 'The train waits.', token: 'a-1' }));
+    await value(host.call('journal.edit', { ...base, base: 'a-1', token: 'a-2', from: 10, to: 15, insert: 'stops, then goes on' }));
+    expect(await texts()).toEqual(['The train stops, then goes on.']);
+    await value(host.call('journal.edit', { ...base, base: 'a-2', token: 'a-3', from: 0, to: 0, insert: 'At dawn, t' }));
+    await value(host.call('journal.edit', { ...base, base: 'a-3', token: 'a-4', from: 10, to: 11, insert: '' }));
+    expect(await texts()).toEqual(['At dawn, the train stops, then goes on.']);
+    // A stale base (another window journaled since) or a bad edit changes nothing.
+    expect(await errorCode(host.call('journal.edit', { ...base, base: 'a-2', token: 'b-1', from: 0, to: 0, insert: 'lost? ' }))).toBe('conflict');
+    expect(await errorCode(host.call('journal.edit', { ...base, base: 'a-4', token: 'b-1', from: 5, to: 400, insert: '' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('journal.edit', { ...base, base: 'a-4', token: 'b-1', from: 6, to: 5, insert: '' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('journal.edit', { ...base, base: 'A 4!', token: 'b-1', from: 0, to: 0, insert: '' }))).toBe('invalid-args');
+    expect(await texts()).toEqual(['At dawn, the train stops, then goes on.']);
+    // A set-aside version is its own entry: edits still build on the unsaved text.
+    await value(host.call('journal.write', { ...base, text: 'Set aside.', setAside: true, token: 's-1' }));
+    await value(host.call('journal.edit', { ...base, base: 'a-4', token: 'a-5', from: 38, to: 39, insert: '!' }));
+    expect((await texts()).sort()).toEqual(['At dawn, the train stops, then goes on!', 'Set aside.']);
+    // Once saved and cleared, there is nothing to build on.
+    await value(host.call('journal.clear', { path }));
+    expect(await errorCode(host.call('journal.edit', { ...base, base: 'a-5', token: 'a-6', from: 0, to: 0, insert: 'x' }))).toBe('conflict');
+  });
+
   it('export.run answers the export’s text and the stills it would copy, writing nothing', async () => {
     const preview = await value<{ main: string; files: Array<{ path: string; content: string }>; assets: unknown[]; reviewPath: string }>(
       host.call('export.run', { path: 'dear-comrades-2020/index.md', target: 'wordpress-blocks' }),
@@ -405,5 +438,75 @@ describe.each([
     expect(await errorCode(host.call('film.details', { provider: 'wikidata', id: '../etc' }))).toBe('invalid-args');
     expect(await errorCode(host.call('film.details', { provider: 'tmdb', id: '653', castLimit: 0 }))).toBe('invalid-args');
     expect(api.requests.length).toBe(sent);
+  });
+});
+
+describe.each([
+  ['in process', inProcess],
+  ['over HTTP', overHttp],
+])('publishing contract (%s; local stand-in for Ghost’s Admin API)', (_name, setup) => {
+  let ghost: GhostServer;
+  let dirs: Awaited<ReturnType<typeof tempLibrary>>;
+  let host: Harness;
+
+  beforeEach(async () => {
+    ghost = await startGhostServer();
+    dirs = await tempLibrary();
+    host = await setup(dirs);
+  });
+  afterEach(async () => {
+    await host.close();
+    await ghost.close();
+    await dirs.cleanup();
+  });
+
+  it('publish.connection.save keeps the key in the host, never in an answer or in user data in clear; test connects', async () => {
+    const secret = ghost.adminKey.split(':')[1]!;
+    const saved = await value<{ id: string; credentials: string }>(host.call('publish.connection.save', { target: 'ghost', site: `${ghost.origin}/`, secret: ghost.adminKey }));
+    expect(saved).toEqual({ id: `ghost:${ghost.origin}`, target: 'ghost', site: ghost.origin, user: null, credentials: 'session' });
+    const listed = await value<unknown[]>(host.call('publish.connections', {}));
+    expect(listed).toEqual([saved]);
+    expect(JSON.stringify(listed)).not.toContain(secret);
+    expect(await readFile(join(dirs.userData, 'publish-connections.json'), 'utf8')).not.toContain(secret);
+    const check = await value<{ message: string }>(host.call('publish.connection.test', { id: saved.id }));
+    expect(check.message).toBe('Connected to “Intertitle Ghost stand-in” (Ghost).');
+
+    expect(await errorCode(host.call('publish.connection.save', { target: 'ghost', site: ghost.origin, secret: 'not-a-key' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('publish.connection.save', { target: 'wordpress', site: 'https://blog.example.org', secret: 'abcdEFGHijklMNOPqrstUVWX' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('publish.connection.save', { target: 'wordpress', site: 'http://blog.example.org', user: 'critic' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('publish.connection.test', { id: 'ghost:https://elsewhere.example' }))).toBe('not-found');
+    expect(await value(host.call('publish.connection.remove', { id: saved.id }))).toBeNull();
+    expect(await value(host.call('publish.connections', {}))).toEqual([]);
+  });
+
+  it('publish.run publishes the review as saved, records published.ghost in it, and reports progress', async () => {
+    const { id } = await value<{ id: string }>(host.call('publish.connection.save', { target: 'ghost', site: ghost.origin, secret: ghost.adminKey }));
+    const before = await value<{ revision: string }>(host.call('review.read', { path: 'dear-comrades-2020/index.md' }));
+    const result = await value<{ created: boolean; uploaded: number; id: string; revision: string; url: string }>(
+      host.call('publish.run', { path: 'dear-comrades-2020/index.md', connection: id }),
+    );
+    expect(result).toMatchObject({ target: 'ghost', site: ghost.origin, created: true, uploaded: 1, reused: 0 });
+    expect(ghost.posts.get(result.id)!.html).toContain('<figcaption>The workers march — Curzon</figcaption>');
+    const after = await value<{ text: string; revision: string }>(host.call('review.read', { path: 'dear-comrades-2020/index.md' }));
+    expect(after.revision).toBe(result.revision);
+    expect(after.text).toContain(`published:\n  ghost:\n    site: ${ghost.origin}\n    id: ${result.id}\n    url: ${result.url}\n`);
+    expect(after.text.startsWith('---\ntitle: "The party line, in black and white"   # the headline\n')).toBe(true);
+    // A buffer still based on the old revision cannot save over the record.
+    expect(await errorCode(host.call('review.save', { path: 'dear-comrades-2020/index.md', text: 'x', bom: false, baseRevision: before.revision }))).toBe('conflict');
+    await expect.poll(() => host.events.filter((e) => e.name === 'publish.progress').map((e) => (e.payload as { message: string }).message)).toEqual([
+      'Connecting to Ghost…',
+      'Uploading stills/01-march.png…',
+      'Making the draft…',
+      'Recording the post in the review…',
+    ]);
+    // The watcher sees the host's own writes and stays quiet about them.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(host.events.some((e) => e.name === 'review.changedOnDisk')).toBe(false);
+
+    expect(await errorCode(host.call('publish.run', { path: 'dear-comrades-2020/index.md', connection: 'nowhere' }))).toBe('invalid-args');
+    expect(await errorCode(host.call('publish.run', { path: '../outside.md', connection: id }))).not.toBe('ok');
+    const broken = await errorCode(host.call('publish.run', { path: 'notes/broken.md', connection: id }));
+    expect(broken).toBe('invalid-args');
+    expect(ghost.posts.size).toBe(1);
   });
 });

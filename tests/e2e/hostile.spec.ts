@@ -150,3 +150,39 @@ test('hostile text typed into sidebar fields is stored as text and shown as text
   }
   await expectNothingRan(page, canaries, web.url);
 });
+
+test('hostile text typed into the Stills panel’s Alt text, Caption and Credit is stored exactly and runs nothing', async ({ page, web }) => {
+  const canaries = await arm(page);
+  await page.goto(web.url);
+  await page.getByRole('region', { name: 'Library' }).getByRole('button', { name: /Nosferatu \(1922\)/ }).click();
+  const content = page.getByRole('region', { name: 'Editor' }).locator('.cm-content');
+  await expect(content).toContainText('directors: [F. W. Murnau]');
+  await page.getByRole('tab', { name: 'Stills' }).click();
+  const src = 'stills/01-shadow-on-the-stairs.jpg';
+  const card = page.getByRole('region', { name: 'Stills' }).getByRole('listitem', { name: '01-shadow-on-the-stairs.jpg' });
+  await expect(card.getByLabel('Caption')).toHaveValue(/shadow/);
+  // The fields keep one line (alt text and titles cannot hold a line break), and edges are trimmed.
+  const payloads = loadCorpus(attackerOrigin)
+    .flatMap((g) => g.payloads)
+    .filter((p) => !p.includes('\n') && p === p.trim())
+    .slice(0, 12);
+  expect(payloads.length).toBeGreaterThanOrEqual(6);
+  const file = join(web.library, 'nosferatu-1922', 'index.md');
+  const { parseFrontMatter } = await import('../../src/review/front-matter');
+  const { findFigures } = await import('../../src/stills/figure-source');
+  const fields = ['Alt text', 'Caption', 'Credit'] as const;
+  for (const [i, payload] of payloads.entries()) {
+    const label = fields[i % fields.length]!;
+    const field = card.getByLabel(label);
+    await field.fill(payload);
+    await field.press('Tab');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
+    await expect(field).toHaveValue(payload);
+    const text = await readFile(file, 'utf8');
+    const figure = findFigures(text).find((f) => f.src === src);
+    const credits = parseFrontMatter(text).data?.['stills'] as Record<string, { credit?: string }>;
+    const stored = label === 'Alt text' ? figure?.alt : label === 'Caption' ? figure?.caption : credits[src]?.credit;
+    expect(stored, `${label}: ${payload}`).toBe(payload);
+  }
+  await expectNothingRan(page, canaries, web.url);
+});

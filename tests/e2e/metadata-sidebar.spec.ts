@@ -75,6 +75,9 @@ test('the rating from the keyboard, the cast from the sidebar, each one line of 
 
 test('a cast member typed in the YAML appears in the sidebar', async ({ page, web }) => {
   const { editor, sidebar } = await openNosferatu(page, web.url, web.library);
+  // The cast's last line is below the fold: scroll to it, as the critic would.
+  await editor.locator('.cm-content').hover();
+  await page.mouse.wheel(0, 400);
   await editor.getByText('Professor Bulwer}').click();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');

@@ -123,6 +123,23 @@ describe('startApp', () => {
     expect(await created[0]?.chooseFolder?.()).toBeNull();
   });
 
+  it('uses the native file dialog for "Add Still…": several pictures, the accepted formats only', async () => {
+    const { win } = await start();
+    win.focus();
+    dialog.openDialogResult = { canceled: false, filePaths: ['/home/critic/a.jpg', '/home/critic/b.png'] };
+    expect(await created[0]?.chooseStills?.()).toEqual(['/home/critic/a.jpg', '/home/critic/b.png']);
+    expect(dialog.openDialogs[0]).toEqual({
+      parent: win,
+      options: {
+        title: 'Add Stills',
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Pictures', extensions: ['jpg', 'jpeg', 'png', 'webp', 'avif', 'gif'] }],
+      },
+    });
+    dialog.openDialogResult = { canceled: true, filePaths: [] };
+    expect(await created[0]?.chooseStills?.()).toBeNull();
+  });
+
   it('opens one hardened window on the app scheme, shown when ready', async () => {
     const { win } = await start();
     expect(win.options).toEqual(windowOptions(path.join(tmp, 'app', 'dist', 'electron', 'preload.cjs')));

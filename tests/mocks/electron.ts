@@ -95,6 +95,14 @@ export class FakeSession {
   setDevicePermissionHandler(handler: DevicePermissionHandler | null): void {
     this.devicePermissionHandler = handler;
   }
+
+  /** Words added to the spellchecker's custom dictionary, in order. */
+  readonly spellCheckerWords: string[] = [];
+
+  addWordToSpellCheckerDictionary(word: string): boolean {
+    this.spellCheckerWords.push(word);
+    return true;
+  }
 }
 
 const state = {
@@ -130,6 +138,13 @@ export class FakeWebContents extends FakeEmitter {
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
+  }
+
+  /** Words put in place of a misspelt word (the context menu's suggestions). */
+  readonly replacedMisspellings: string[] = [];
+
+  replaceMisspelling(word: string): void {
+    this.replacedMisspellings.push(word);
   }
 
   loadURL(url: string): Promise<void> {
@@ -419,8 +434,29 @@ export const session = {
   },
 };
 
+/** safeStorage as Electron documents it: opaque bytes out (a fixed XOR stands in for the OS keychain), the string back. */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+  encryptString(text: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.');
+    return Buffer.from([...Buffer.from(text, 'utf8')].map((b) => b ^ 0x2b));
+  },
+  decryptString(bytes: Buffer): string {
+    return Buffer.from([...bytes].map((b) => b ^ 0x2b)).toString('utf8');
+  },
+};
+
 export class Menu {
   static applicationMenu: Menu | null = null;
+  /** Menus shown with popup() (context menus), in order. */
+  static popups: Array<{ menu: Menu; options: unknown }> = [];
 
   static buildFromTemplate(template: unknown[]): Menu {
     return new Menu(template);
@@ -431,6 +467,10 @@ export class Menu {
   }
 
   constructor(readonly template: unknown[]) {}
+
+  popup(options: unknown = {}): void {
+    Menu.popups.push({ menu: this, options });
+  }
 }
 
 /** A fresh fake: no windows, handlers, listeners or recorded calls. */
@@ -463,7 +503,10 @@ export function resetElectronFake(): void {
   dialog.openDialogResult = { canceled: true, filePaths: [] };
   dialog.errorBoxes = [];
   shell.opened = [];
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
   Menu.applicationMenu = null;
+  Menu.popups = [];
 }
 
-export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, session, shell };
+export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, safeStorage, session, shell };

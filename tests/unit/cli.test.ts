@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReview } from '../../src/markdown/pipeline';
+import { reviewImageSizes } from '../../src/node/stills/still-files';
 import { runCli } from '../../src/node/cli';
 import { createNodeSanitizer } from '../../src/node/sanitizer';
 import { tempLibrary } from '../helpers/temp';
@@ -26,8 +27,12 @@ describe('intertitle CLI', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const { readFile } = await import('node:fs/promises');
-    expect(stdout).toBe(renderReview(await readFile(file, 'utf8'), { sanitize: createNodeSanitizer() }).html);
+    const text = await readFile(file, 'utf8');
+    const images = await reviewImageSizes(join(dirs.root, 'dear-comrades-2020'), 'index.md', text);
+    expect(stdout).toBe(renderReview(text, { sanitize: createNodeSanitizer(), images }).html);
     expect(stdout).toContain('<figure');
+    // The image sizes the preview gets from the host: the still does not jump as it loads.
+    expect(stdout).toMatch(/<img [^>]*width="\d+" height="\d+"/);
     expect(stdout).toContain('<span class="credit">Curzon</span>');
     expect(stdout).not.toContain('title:');
   });

@@ -1,35 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient, dispatch, HostError, type Handlers, type Transport } from '../../src/contract';
+import { requestNames } from '../../src/contract/request-names';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const fail = () => {
     throw new Error('not called in this test');
   };
+  const every = Object.fromEntries(requestNames.map((name) => [name, fail])) as unknown as Handlers;
   return {
+    ...every,
     'app.info': () => ({ host: 'http', version: '1', canChooseFolder: false, library: null }),
-    'library.open': fail,
-    'library.choose': fail,
-    'library.list': fail,
-    'review.create': fail,
     'review.read': ({ path }) => ({ path, text: 'hi', bom: false, revision: 'r1', readOnly: null }),
-    'review.save': fail,
-    'library.search': fail,
-    'library.snippets': fail,
-    'review.rename': fail,
-    'review.duplicate': fail,
-    'review.trash': fail,
-    'review.keepMine': fail,
-    'journal.write': fail,
-    'journal.clear': fail,
-    'journal.list': fail,
-    'journal.discard': fail,
-    'film.search': fail,
-    'film.details': fail,
-    'settings.tmdbToken.set': fail,
-    'settings.status': fail,
-    'export.run': fail,
-    'export.save': fail,
-    'clipboard.write': fail,
     'app.readyToClose': () => null,
     ...overrides,
   };

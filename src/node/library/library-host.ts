@@ -29,6 +29,7 @@ type LibraryRequests =
   | 'review.trash'
   | 'review.keepMine'
   | 'journal.write'
+  | 'journal.edit'
   | 'journal.clear'
   | 'journal.list'
   | 'journal.discard';
@@ -156,8 +157,12 @@ export class LibraryHost {
         for (const p of gone) await journal.clear(p);
         return { trashedTo };
       },
-      'journal.write': async ({ path, text, bom, baseRevision, setAside }) => {
-        await this.require().journal.write({ path, text, bom, baseRevision, setAside });
+      'journal.write': async ({ path, text, bom, baseRevision, setAside, token }) => {
+        await this.require().journal.write({ path, text, bom, baseRevision, setAside, token });
+        return null;
+      },
+      'journal.edit': async (edit) => {
+        await this.require().journal.edit(edit);
         return null;
       },
       'journal.clear': async ({ path }) => {
