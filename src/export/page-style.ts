@@ -39,6 +39,9 @@ th[align="right"], td[align="right"] { text-align: right; }
 .footnotes-sep { width: 100%; margin-top: 3rem; }
 .footnote-ref a, .footnote-backref { text-decoration: none; }
 .task-list-item { list-style: none; }
+.spoiler { background: var(--ink); color: transparent; border-radius: 3px; padding: 0 2px; cursor: help; }
+.spoiler :is(a, em, strong, code) { color: transparent; }
+.spoiler:hover, .spoiler:hover :is(a, em, strong, code) { background: #f1e4de; color: inherit; }
 
 @media print {
   @page { margin: 2cm 2.2cm; }
@@ -54,5 +57,6 @@ th[align="right"], td[align="right"] { text-align: right; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; word-break: break-all; }
   .rating { color: #000; }
+  .spoiler, .spoiler :is(a, em, strong, code) { background: none; color: inherit; border-bottom: 1px dashed #555; }
 }
 `;

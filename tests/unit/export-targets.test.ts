@@ -245,3 +245,18 @@ describe('a review whose stills are missing or whose front matter is broken', ()
     expect(result.assets).toEqual([]);
   });
 });
+
+describe('spoilers in the standalone page', () => {
+  it('are hidden behind a bar until hovered, and printed plainly', () => {
+    const result = exportReview('html', {
+      source: '---\ntitle: Twist\nspoilers: true\n---\n\nIn the end ||the lodger is innocent||.\n',
+      reviewPath: 'x/index.md',
+      sanitize: createNodeSanitizer(),
+      now: new Date('2025-01-02T12:00:00Z'),
+    });
+    const page = String(result.files.find((f) => f.path === result.main)!.content);
+    expect(page).toContain('<span class="spoiler" title="Spoiler">the lodger is innocent</span>');
+    expect(page).toMatch(/\.spoiler \{[^}]*color: transparent/);
+    expect(page).toMatch(/@media print \{[\s\S]*\.spoiler, [^{]*\{[^}]*color: inherit/);
+  });
+});
