@@ -68,6 +68,12 @@ export function App({ client, sanitize }: Props) {
   const onStillsSettled = useSettleWhenIdle(stills.onTextSettled);
   const frontMatter = useFrontMatter(editor, document?.path ?? null);
   const writing = useWritingAids(client, listing?.library.root ?? null, frontMatter.view.data);
+  // The file checks of the writing aids (missing, over 5 MB without a web copy) read what the Stills panel was told.
+  const stillRefs = stills.listing?.refs;
+  const aids = useMemo(
+    () => (stillRefs ? { ...writing.aids, files: (src: string) => (Object.hasOwn(stillRefs, src) ? stillRefs[src] : undefined) } : writing.aids),
+    [writing.aids, stillRefs],
+  );
   const onFrontMatterSettled = frontMatter.onTextSettled;
   // The sidebar reads the same settled text as the preview (front matter only, in its own hook).
   const onSettled = useFirstSettleAfterPaint(
@@ -336,7 +342,7 @@ export function App({ client, sanitize }: Props) {
             editable; the film’s facts wait until the YAML is fixed.
           </div>
         )}
-        <EditorPane ref={editor} document={document} onTextSettled={onSettled} extensions={stillsBridge.extension} aids={writing.aids} />
+        <EditorPane ref={editor} document={document} onTextSettled={onSettled} extensions={stillsBridge.extension} aids={aids} />
         {!(showMetadata && sideTab === 'stills') && <ImportStatus progress={stills.progress} className="still-import-editor" />}
         {!document && listing && listing.reviews.length === 0 && (
           <div className="empty-editor">

@@ -2,7 +2,7 @@ import { isolateHistory } from '@codemirror/commands';
 import { closeLintPanel, lintGutter, linter, nextDiagnostic, openLintPanel, previousDiagnostic, type Action, type Diagnostic } from '@codemirror/lint';
 import { Facet, type EditorState, type Extension, type TransactionSpec } from '@codemirror/state';
 import { EditorView, keymap, type Command } from '@codemirror/view';
-import { lintReview } from '../../src/lint/lint-review';
+import { lintReview, type LintOptions } from '../../src/lint/lint-review';
 import { defaultWritingSettings, type LintSettings } from '../../src/lint/settings';
 import type { LintResult } from '../../src/lint/types';
 import { parseFrontMatter } from '../../src/review/front-matter';
@@ -11,6 +11,12 @@ import { editFrontMatter } from '../../src/review/front-matter-edit';
 /** The library's settings for the checks (title style, sentence limit, checks turned off). */
 export const lintSettings = Facet.define<LintSettings, LintSettings>({
   combine: (values) => values[values.length - 1] ?? defaultWritingSettings,
+});
+
+/** What the host knows of the review's image files, for the stills checks of the files themselves. */
+export type LintFiles = NonNullable<LintOptions['files']>;
+export const lintFiles = Facet.define<LintFiles | null, LintFiles | null>({
+  combine: (values) => values[values.length - 1] ?? null,
 });
 
 /** Marks the transactions of quick fixes, so history and listeners can tell them from typing. */
@@ -72,7 +78,8 @@ export const maxLintedChars = 500_000;
 export function diagnosticsFor(state: EditorState): Diagnostic[] {
   if (state.doc.length > maxLintedChars) return [];
   const text = state.doc.toString();
-  const results = lintReview(text, { settings: state.facet(lintSettings) });
+  const files = state.facet(lintFiles);
+  const results = lintReview(text, { settings: state.facet(lintSettings), ...(files ? { files } : {}) });
   return results.map((result) => {
     const actions: Action[] = result.suggestions.map((suggestion) => ({
       name: label(result, suggestion),
@@ -163,7 +170,8 @@ export function writingLint(): Extension {
   return [
     linter((view) => diagnosticsFor(view.state), {
       delay: 600,
-      needsRefresh: (update) => update.startState.facet(lintSettings) !== update.state.facet(lintSettings),
+      needsRefresh: (update) =>
+        update.startState.facet(lintSettings) !== update.state.facet(lintSettings) || update.startState.facet(lintFiles) !== update.state.facet(lintFiles),
     }),
     lintGutter(),
     keymap.of([

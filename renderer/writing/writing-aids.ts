@@ -3,7 +3,7 @@ import type { KnownName } from '../../src/lint/names';
 import { defaultWritingSettings, type LintSettings } from '../../src/lint/settings';
 import { knownNames, nameCompletion } from '../editor/completion-names';
 import { focusModeOn, focusModes, typewriterOn } from '../editor/focus-mode';
-import { lintSettings, writingLint } from '../editor/lint';
+import { lintFiles, lintSettings, writingLint, type LintFiles } from '../editor/lint';
 
 /** What the app hands the editor's writing aids: data in, never fetched by the extensions. */
 export interface WritingAidsConfig {
@@ -11,6 +11,8 @@ export interface WritingAidsConfig {
   settings: LintSettings;
   focusMode: boolean;
   typewriter: boolean;
+  /** The facts of the open review's image files (the Stills panel's listing), for the file checks. */
+  files?: LintFiles | null;
 }
 
 export const defaultAidsConfig: WritingAidsConfig = { names: [], settings: defaultWritingSettings, focusMode: false, typewriter: false };
@@ -19,7 +21,7 @@ export const defaultAidsConfig: WritingAidsConfig = { names: [], settings: defau
 const config = new Compartment();
 
 function values(aids: WritingAidsConfig): Extension {
-  return [knownNames.of(aids.names), lintSettings.of(aids.settings), focusModeOn.of(aids.focusMode), typewriterOn.of(aids.typewriter)];
+  return [knownNames.of(aids.names), lintSettings.of(aids.settings), lintFiles.of(aids.files ?? null), focusModeOn.of(aids.focusMode), typewriterOn.of(aids.typewriter)];
 }
 
 /** The writing checks, name completion, focus mode and typewriter scrolling (docs/writing-aids.md). */

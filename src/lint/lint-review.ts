@@ -18,6 +18,8 @@ export interface LintOptions {
   settings?: Partial<LintSettings>;
   /** The checks to run (all of `lintRules` when absent). */
   rules?: readonly LintRule[];
+  /** The facts of the review's image files, for the stills checks (see `LintInput.files`). */
+  files?: LintInput['files'];
 }
 
 /**
@@ -37,6 +39,7 @@ export function lintReview(text: string, options: LintOptions = {}): LintResult[
     prose: readProse(source, frontMatter.block.bodyStart),
     names: indexNames(knownNamesOf(frontMatter.data)),
     settings,
+    ...(options.files ? { files: options.files } : {}),
   };
   const disabled = new Set<string>(settings.disabledRules);
   const lines = lineStarts(text);

@@ -11,6 +11,8 @@ export const ruleIds = [
   'still-alt-missing',
   'still-caption-missing',
   'still-alt-is-caption',
+  'still-too-large',
+  'still-file-missing',
   'spoiler-flag',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];

@@ -1,6 +1,7 @@
 import type { Prose } from './prose';
 import type { KnownNames } from './names';
 import type { LintSettings } from './settings';
+import type { StillInfo } from '../stills/types';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -33,6 +34,12 @@ export interface LintInput {
   prose: Prose;
   names: KnownNames;
   settings: LintSettings;
+  /**
+   * What the host knows of the image file behind a path as the review writes it: its facts, null
+   * when there is no such file, undefined when not known. Absent where no host is at hand; the
+   * checks of the files themselves (missing, too large without a web copy) then stay quiet.
+   */
+  files?: (src: string) => StillInfo | null | undefined;
 }
 
 /** A check: a pure function from the review to its findings. */

@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lintReview } from '../lint/lint-review';
 import { ruleIds, titleStyles, writingSettingsSchema, type LintSettings, type RuleId, type TitleStyle } from '../lint/settings';
 import type { LintResult } from '../lint/types';
+import { imageReferences } from '../stills/figure-source';
 import { decodeReview } from './review-store';
+import { referencedStills } from './stills/still-files';
 
 export const lintUsage = `lint <review.md> [--json] [--title-style italic|quotes|off]
        [--max-sentence-words N] [--disable <check>[,<check>…]]
@@ -51,7 +54,9 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     io.err(`intertitle: ${file} is not valid UTF-8 text.\n`);
     return 2;
   }
-  const results = lintReview(text, { settings });
+  // The stills beside the review, for the checks of the files themselves (missing, too large).
+  const facts = await referencedStills(dirname(file), basename(file), imageReferences(text));
+  const results = lintReview(text, { settings, files: (src) => facts[src] });
   io.out(json ? `${JSON.stringify(results, null, 2)}\n` : formatResults(file, results));
   return results.some((r) => r.severity !== 'info') ? 1 : 0;
 }

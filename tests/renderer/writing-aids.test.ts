@@ -13,7 +13,7 @@ import { knownNamesOf } from '../../src/lint/names';
 import { defaultWritingSettings } from '../../src/lint/settings';
 import { knownNames, nameCompletionSource } from '../../renderer/editor/completion-names';
 import { focusModeOn, focusModes, paragraphAt, typewriterOn } from '../../renderer/editor/focus-mode';
-import { addNameFix, diagnosticsFor, lintSettings, suggestionFix } from '../../renderer/editor/lint';
+import { addNameFix, diagnosticsFor, lintFiles, lintSettings, suggestionFix } from '../../renderer/editor/lint';
 import { spellingWords } from '../../renderer/writing/spelling-words';
 import { TargetProgress } from '../../renderer/writing/TargetProgress';
 import { targetLength } from '../../renderer/writing/use-writing-aids';
@@ -238,5 +238,18 @@ describe('the target length in the status bar', () => {
 
     rerender(createElement(TargetProgress, { words: 1300, target: null }));
     expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('the stills file checks in the editor', () => {
+  const text = '# S\n\n![A crowd](stills/01-big.jpg "The crowd")\n\n![A ship](stills/02-gone.jpg "The ship")\n';
+  const big = { src: 'stills/01-big.jpg', libraryPath: 'r/stills/01-big.jpg', width: 1600, height: 1200, bytes: 7 * 1024 * 1024, derivative: null };
+  it('use what the host told the Stills panel: too large without a web copy, missing', () => {
+    const facts: Record<string, typeof big | null> = { 'stills/01-big.jpg': big, 'stills/02-gone.jpg': null };
+    const state = EditorState.create({ doc: text, extensions: [lintFiles.of((src) => facts[src])] });
+    expect(diagnosticsFor(state).map((d) => d.markClass)).toEqual(['cm-lint-still-too-large', 'cm-lint-still-file-missing']);
+  });
+  it('stay quiet about files while nothing is known of them', () => {
+    expect(diagnosticsFor(EditorState.create({ doc: text })).map((d) => d.markClass)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintReview } from '../../src/lint/lint-review';
@@ -96,5 +97,27 @@ describe('intertitle lint', () => {
     const binary = join(dir, 'binary.md');
     await writeFile(binary, Buffer.from([0xff, 0xfe, 0x00, 0xc3]));
     expect(await cli('lint', binary)).toMatchObject({ code: 2, stderr: `intertitle: ${binary} is not valid UTF-8 text.\n` });
+  });
+});
+
+describe('intertitle lint on the files beside the review (real images made with sharp)', () => {
+  it('flags a still over 5 MB without a web copy and a figure whose file is missing; a web copy quiets the first', async () => {
+    const folder = join(dir, 'files-review');
+    await mkdir(join(folder, 'stills'), { recursive: true });
+    // Noise does not compress: a 1,600 × 1,200 PNG of it is over 5 MB.
+    const big = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+    expect(big.length).toBeGreaterThan(5 * 1024 * 1024);
+    await writeFile(join(folder, 'stills', '01-big.png'), big);
+    const file = join(folder, 'index.md');
+    await writeFile(file, '# Stills\n\n![A crowd](stills/01-big.png "The crowd")\n\n![A ship](stills/02-gone.jpg "The ship")\n');
+    const rules = async () => (JSON.parse((await cli('lint', file, '--json')).stdout) as Array<{ rule: string; text: string }>).map((r) => [r.rule, r.text]);
+    expect(await rules()).toEqual([
+      ['still-too-large', '![A crowd](stills/01-big.png "The crowd")'],
+      ['still-file-missing', '![A ship](stills/02-gone.jpg "The ship")'],
+    ]);
+    await writeFile(join(folder, 'stills', '01-big.web.jpg'), await sharp(big).resize(800).jpeg().toBuffer());
+    expect(await rules()).toEqual([['still-file-missing', '![A ship](stills/02-gone.jpg "The ship")']]);
   });
 });

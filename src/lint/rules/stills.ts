@@ -4,16 +4,16 @@ import type { Finding, LintInput, LintRule } from '../types';
 /**
  * The stills checks (missing alt text or caption, alt text that repeats the caption), written
  * with the Stills panel in `src/stills/checks.ts` and run here with the other writing checks.
- * Checks of the files themselves need the host and are left to the panel. A suggestion counts
- * here when it replaces exactly the flagged text.
+ * Checks of the files themselves (missing, over 5 MB without a web copy) run when the caller
+ * passes the files' facts. A suggestion counts here when it replaces exactly the flagged text.
  */
 export const stillChecks: LintRule = {
   id: 'stills',
   title: 'Stills without alt text or caption',
-  run({ source, prose }: LintInput): Finding[] {
+  run({ source, prose, files }: LintInput): Finding[] {
     // The stills checks read the text again; a review without figures need not pay for it.
     if (!prose.figures.length) return [];
-    return checkStills(source).map((result) => ({
+    return checkStills(source, files ? { file: files } : {}).map((result) => ({
       rule: result.rule,
       severity: result.severity,
       message: result.message,
