@@ -6,8 +6,8 @@ export interface Prefetcher {
   client: Client;
   /** Asks the host now; the answer waits (up to `keepMs`) for the app's own call. */
   prefetch<N extends RequestName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>>;
-  /** Drops every answer not yet handed out: the app's own calls ask the host again. */
-  forget(): void;
+  /** Drops the answers not yet handed out (all, or those of one request): the app's own calls ask the host again. */
+  forget(name?: RequestName): void;
 }
 
 export function createPrefetcher(client: Client, keepMs = 10_000): Prefetcher {
@@ -34,7 +34,9 @@ export function createPrefetcher(client: Client, keepMs = 10_000): Prefetcher {
       }, keepMs);
       return answer;
     },
-    forget: () => early.clear(),
+    forget(name) {
+      for (const id of [...early.keys()]) if (!name || id.startsWith(`${name} `)) early.delete(id);
+    },
   };
 }
 
@@ -53,10 +55,12 @@ export function initialReview(listing: LibraryListing, remembered: string | null
  */
 export function prefetchStart(prefetcher: Prefetcher, storage: Pick<Storage, 'getItem'> = localStorage): void {
   // Listening first: a review added or changed while these answers travel (the host's listing
-  // lags its watcher) makes the app ask again, instead of starting with a stale list it would
-  // get no event about (it subscribes only once it has rendered).
+  // lags its watcher, and the HTTP host says "changed" as the event stream opens) makes the app
+  // ask for the list again, instead of starting with a stale one it would get no event about (it
+  // subscribes only once it has rendered). The review's own text is not affected: its saves
+  // carry its revision, and a change on disk is caught there.
   prefetcher.client.on('library.changed', ({ reason }) => {
-    if (reason !== 'opened') prefetcher.forget();
+    if (reason !== 'opened') prefetcher.forget('library.list');
   });
   void prefetcher.prefetch('app.info', {}).catch(() => {});
   prefetcher

@@ -181,6 +181,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     res.write(': connected\n\n');
     clients.add(res);
     req.on('close', () => clients.delete(res));
+    // Changes the host took in before this stream opened reached nobody: the page may hold a
+    // listing from before them. Telling it the library changed makes it ask again, once.
+    const library = host.library();
+    if (library) res.write(`data: ${JSON.stringify({ name: 'library.changed', payload: { library, reason: 'changed' } } satisfies HostEvent)}\n\n`);
   }
 
   const server = createServer((req, res) => {

@@ -48,5 +48,9 @@ describe('the start prefetch', () => {
     reviews = ['a.md', 'new.md'];
     host.emit({ name: 'library.changed', payload: { library, reason: 'changed' } } as HostEvent);
     expect(await prefetcher.client.call('library.list', {})).toEqual(listing(['a.md', 'new.md']));
+    // The review's text is kept: a change to it is caught by its revision when it is saved.
+    const reads = host.calls.filter((name) => name === 'review.read').length;
+    await prefetcher.client.call('review.read', { path: 'a.md' });
+    expect(host.calls.filter((name) => name === 'review.read')).toHaveLength(reads);
   });
 });

@@ -166,3 +166,26 @@ describe('HTTP host request limits', () => {
     }
   });
 });
+
+describe('HTTP host events', () => {
+  it('tells a page whose event stream just opened that the library changed, so a listing it fetched before is asked for again', async () => {
+    const url = new URL(server.origin);
+    const first = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: '/api/events', headers: { host: url.host, ...authed() } }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += String(chunk);
+          const data = /^data: (.*)$/m.exec(text);
+          if (data) {
+            resolve(data[1]!);
+            req.destroy();
+          }
+        });
+      });
+      req.on('error', reject);
+      setTimeout(() => reject(new Error('no event within 5 s')), 5000);
+      req.end();
+    });
+    expect(JSON.parse(first)).toMatchObject({ name: 'library.changed', payload: { reason: 'changed', library: { root: expect.any(String) } } });
+  });
+});
