@@ -1,5 +1,5 @@
 import { parseFrontMatter } from '../review/front-matter';
-import { indexNames, knownNamesOf } from './names';
+import { indexNames, knownNamesOf, type KnownNames } from './names';
 import { readProse } from './prose';
 import { nameInconsistent } from './rules/names-inconsistent';
 import { nameNearMiss } from './rules/names-near-miss';
@@ -36,8 +36,8 @@ export function lintReview(text: string, options: LintOptions = {}): LintResult[
   const input: LintInput = {
     source,
     data: frontMatter.data,
-    prose: readProse(source, frontMatter.block.bodyStart),
-    names: indexNames(knownNamesOf(frontMatter.data)),
+    prose: readProse(source, frontMatter.block.bodyStart, frontMatter.block.bodyStartLine),
+    names: namesOf(frontMatter.data),
     settings,
     ...(options.files ? { files: options.files } : {}),
   };
@@ -59,6 +59,17 @@ export function lintReview(text: string, options: LintOptions = {}): LintResult[
     }
   }
   return results.sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+// `parseFrontMatter` gives the same data object while the front matter is unchanged (typing in
+// the body), so the names are indexed once per front matter. Rules only read the index.
+const namesByData = new WeakMap<object, KnownNames>();
+
+function namesOf(data: Record<string, unknown> | null): KnownNames {
+  if (!data) return indexNames([]);
+  let names = namesByData.get(data);
+  if (!names) namesByData.set(data, (names = indexNames(knownNamesOf(data))));
+  return names;
 }
 
 /** For text with `\r` line breaks: maps an offset in the `\n` form back to the text as given. */

@@ -1,6 +1,7 @@
 import type { Token } from 'markdown-it';
 import { createMarkdown } from '../markdown/markdown';
-import { WORD } from './names';
+import { figuresOfTokens, type FigureSource } from '../stills/figure-source';
+import { nextWord } from './word-scan';
 
 /*
  * The review's prose with exact source positions. markdown-it gives blocks with line maps but no
@@ -37,22 +38,13 @@ export interface ProseBlock {
   words: ProseWord[];
 }
 
-/** A still: an image alone in its paragraph (DESIGN §4). */
-export interface Figure {
-  /** The image's markdown, `![alt](src "caption")`. */
-  from: number;
-  to: number;
-  alt: string;
-  caption: string;
-  src: string;
-}
-
 export interface Prose {
   blocks: ProseBlock[];
   words: ProseWord[];
-  figures: Figure[];
   /** Text marked `||…||`, markers included. */
   spoilers: Array<{ from: number; to: number }>;
+  /** The figures (images alone in their paragraphs, DESIGN §4) as the stills checks read them, from this parse. */
+  stills(): FigureSource[];
 }
 
 const md = createMarkdown();
@@ -63,8 +55,13 @@ md.disable('linkify');
 // What only the HTML needs (line attributes for scroll sync, table alignment): the checks read
 // `token.map` and the text, and these steps cost a tenth of the parse.
 md.core.ruler.disable(['source_lines', 'table_alignment']);
+// Link destinations are never prose, and percent-encoding every one was a twentieth of the parse.
+// Safe for the one reader of them, the stills checks: they undo the encoding
+// (`normalizeLinkText`), which gives the same path from the destination as written.
+md.normalizeLink = (url) => url;
 
-const WORD_IN_TEXT = new RegExp(WORD.source, 'gu');
+// Where `nextWord` leaves the end of the word it found.
+const range: [number, number] = [0, 0];
 // A bare address in text (what linkify would make a link): never prose.
 const URL = /\b(?:https?:\/\/|www\.)[^\s<]*[^\s<.,:;"')\]!?]/giu;
 
@@ -72,13 +69,21 @@ const ITALIC_TAGS = /^<\/?(em|i|cite)(?:\s[^>]*)?>$/i;
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'mt', 'jr', 'sr', 'vs', 'etc', 'no', 'vol', 'ca', 'cf', 'eg', 'ie', 'fig', 'ch', 'pp', 'prof', 'gen', 'col', 'lt', 'capt', 'sgt', 'rev', 'hon', 'co', 'inc', 'ltd', 'dir']);
 const SENTENCE_END = /[.!?…]+['"”’»)\]*_]*\s/u;
 
-/** Reads the prose of a review body that starts at `bodyStart` in `source`. */
-export function readProse(source: string, bodyStart: number): Prose {
+/** Reads the prose of a review body that starts at `bodyStart` (on line `bodyStartLine`, 0-based) in `source`. */
+export function readProse(source: string, bodyStart: number, bodyStartLine: number): Prose {
   const body = source.slice(bodyStart);
   const tokens = md.parse(body, {});
   const lineStarts = [0];
   for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const prose: Prose = { blocks: [], words: [], figures: [], spoilers: [] };
+  // The stills checks read figures from this parse instead of parsing the text again; only
+  // when they run, and once.
+  let stills: FigureSource[] | null = null;
+  const prose: Prose = {
+    blocks: [],
+    words: [],
+    spoilers: [],
+    stills: () => (stills ??= figuresOfTokens(source, tokens, { bodyStart, bodyStartLine })),
+  };
   let sentence = -1;
   let cell: { line: number; cursor: number } | null = null;
   const parents: string[] = [];
@@ -98,18 +103,20 @@ export function readProse(source: string, bodyStart: number): Prose {
     let gap = '';
     let previous: ProseWord | null = null;
 
-    const emitWords = (from: number, text: string, state: WalkState) => {
-      let last = 0;
-      WORD_IN_TEXT.lastIndex = 0;
-      for (let match = WORD_IN_TEXT.exec(text); match; match = WORD_IN_TEXT.exec(text)) {
-        gap += text.slice(last, match.index);
-        // A gap of one character (a space) cannot end a sentence: skip the pattern.
-        const ends = previous === null || previous.context !== state.context || (gap.length > 1 && SENTENCE_END.test(gap) && !isAbbreviation(previous));
+    // The words of `text` (a verbatim slice of the body at `from`) between `start` and `stop`.
+    const emitWords = (from: number, text: string, start: number, stop: number, state: WalkState) => {
+      let last = start;
+      for (let at = nextWord(text, last, stop, range); at >= 0; at = nextWord(text, last, stop, range)) {
+        const after = range[1];
+        // A gap of one character (a space) cannot end a sentence: neither build nor test it.
+        const long = gap.length + at - last > 1;
+        if (long) gap += text.slice(last, at);
+        const ends = previous === null || previous.context !== state.context || (long && SENTENCE_END.test(gap) && !isAbbreviation(previous));
         if (ends) sentence++;
         const word: ProseWord = {
-          text: match[0],
-          from: bodyStart + from + match.index,
-          to: bodyStart + from + match.index + match[0].length,
+          text: text.slice(at, after),
+          from: bodyStart + from + at,
+          to: bodyStart + from + after,
           block: blockIndex,
           italic: state.italic > 0,
           link: state.link > 0,
@@ -121,19 +128,19 @@ export function readProse(source: string, bodyStart: number): Prose {
         prose.words.push(word);
         previous = word;
         gap = '';
-        last = match.index + match[0].length;
+        last = after;
       }
-      gap += text.slice(last);
+      if (last < stop) gap += text.slice(last, stop);
     };
     const emitText = (from: number, text: string, state: WalkState) => {
-      if (!text.includes('www.') && !text.includes('://')) return emitWords(from, text, state);
+      if (!text.includes('www.') && !text.includes('://')) return emitWords(from, text, 0, text.length, state);
       let last = 0;
       for (const url of text.matchAll(URL)) {
-        emitWords(from + last, text.slice(last, url.index), state);
+        emitWords(from, text, last, url.index, state);
         gap += '\uFFFC';
         last = url.index + url[0].length;
       }
-      emitWords(from + last, text.slice(last), state);
+      emitWords(from, text, last, text.length, state);
     };
 
     const walker = new Walker(body, end, {
@@ -141,7 +148,6 @@ export function readProse(source: string, bodyStart: number): Prose {
       gap: (text) => {
         gap += text;
       },
-      figure: (figure) => prose.figures.push({ ...figure, from: bodyStart + figure.from, to: bodyStart + figure.to }),
       spoiler: (from, to) => prose.spoilers.push({ from: bodyStart + from, to: bodyStart + to }),
     });
     const after = walker.walk(token.children, cursor, { italic: 0, link: 0, context: 'text' }, kind === 'figure');
@@ -167,7 +173,6 @@ interface WalkHandlers {
   /** Text between words that is not in the source as written: a line break, an escaped mark, or
    * U+FFFC for something that is not prose (code, an image, raw HTML, a footnote mark). */
   gap(text: string): void;
-  figure(figure: Figure): void;
   spoiler(from: number, to: number): void;
 }
 
@@ -273,11 +278,8 @@ class Walker {
             const tokens = md.parseInline(caption, {})[0]?.children ?? [];
             this.walk(tokens, destination.title[0], { italic: 0, link: 0, context: 'caption' }, false, destination.title[1]);
           }
-          if (figure) {
-            const alt = this.src.slice(open + 2, close);
-            const src = this.src.slice(close + 1, destination.end).replace(/^\(\s*<?|>?\s*(?:(["'(]).*)?\)$/gs, '');
-            this.on.figure({ from: open, to: destination.end, alt, caption, src });
-          } else this.on.gap('\uFFFC');
+          // A figure stands alone in its block; an image inside text is not prose between words.
+          if (!figure) this.on.gap('\uFFFC');
           cursor = destination.end;
           break;
         }

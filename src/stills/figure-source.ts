@@ -43,20 +43,34 @@ let cache: { text: string; result: { figures: FigureSource[]; images: string[] }
 
 function scan(text: string): { figures: FigureSource[]; images: string[] } {
   if (cache?.text === text) return cache.result;
-  const { body, bodyStart, bodyStartLine } = splitFrontMatter(text);
-  const tokens = markdown.parse(body, { lineOffset: bodyStartLine });
-  const starts = lineStarts(text);
-  const figures: FigureSource[] = [];
+  const split = splitFrontMatter(text);
+  const tokens = markdown.parse(split.body, { lineOffset: split.bodyStartLine });
   const images: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
+  for (const token of tokens) {
     for (const child of token.children ?? []) {
       if (child.type === 'image') images.push(destinationOf(child));
     }
+  }
+  const result = { figures: figuresOfTokens(text, tokens, split), images: images.filter(isLocal) };
+  cache = { text, result };
+  return result;
+}
+
+/**
+ * The figures of a body already parsed (by an instance with the figures rule: the writing checks
+ * pass their own parse, so the text is not read twice). `at` is where the body starts in `text`.
+ */
+export function figuresOfTokens(text: string, tokens: readonly Token[], at: { bodyStart: number; bodyStartLine: number }): FigureSource[] {
+  const { bodyStart, bodyStartLine } = at;
+  let starts: Int32Array | null = null;
+  const figures: FigureSource[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (token.type !== 'figure_open' || !token.map) continue;
     const inline = tokens[i + 1];
     const image = inline?.children?.[0];
     if (!inline || image?.type !== 'image') continue;
+    starts ??= lineStarts(text);
     const firstLine = bodyStartLine + token.map[0];
     const located = locate(text, starts, firstLine, bodyStartLine + token.map[1], inline.content);
     const figure = located === null ? null : readImage(inline.content, located, image);
@@ -76,13 +90,11 @@ function scan(text: string): { figures: FigureSource[]; images: string[] } {
       },
     );
     const last = figures[figures.length - 1]!;
-    const at = lineColumn(starts, last.from);
-    last.line = at.line;
-    last.column = at.column;
+    const place = lineColumn(starts, last.from);
+    last.line = place.line;
+    last.column = place.column;
   }
-  const result = { figures, images: images.filter(isLocal) };
-  cache = { text, result };
-  return result;
+  return figures;
 }
 
 /** The path as written: markdown-it percent-encodes `src`, `normalizeLinkText` undoes it. */
@@ -105,8 +117,7 @@ function locate(text: string, starts: Int32Array, line: number, endLine: number,
 /** Reads `![alt](dest "title")` (or a reference image) at `offset`, the way markdown-it reads it. */
 function readImage(content: string, offset: number, image: Token): FigureSource | null {
   if (!content.startsWith('![')) return null;
-  const state = new markdown.inline.State(content, markdown, {}, []);
-  const labelEnd = markdown.helpers.parseLinkLabel(state, 1, false);
+  const labelEnd = labelEndOf(content);
   if (labelEnd < 0) return null;
   const label = content.slice(2, labelEnd);
   const base = {
@@ -146,6 +157,17 @@ function readImage(content: string, offset: number, image: Token): FigureSource 
     titleRange,
     titleAt: offset + titleAt,
   };
+}
+
+/**
+ * Where the label of `![label]…` ends, as markdown-it's `parseLinkLabel` finds it. A label with no
+ * `[`, `\`, `` ` `` or `<` before its first `]` ends there: only a nested bracket, an escape, a
+ * code span, an autolink or HTML can carry a label past a `]`. Other labels ask markdown-it.
+ */
+function labelEndOf(content: string): number {
+  const close = content.indexOf(']', 2);
+  if (close >= 0 && !/[[\\`<]/.test(content.slice(2, close))) return close;
+  return markdown.helpers.parseLinkLabel(new markdown.inline.State(content, markdown, {}, []), 1, false);
 }
 
 function skipSpace(text: string, pos: number): number {

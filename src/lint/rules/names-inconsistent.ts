@@ -37,6 +37,21 @@ function groupsOf(list: readonly Spelling[]): Spelling[][] {
   return [...groups.values()].filter((group) => group.length >= 2);
 }
 
+// Whether a word can only be a name, and its skeletons, depend on the word alone: remembered
+// across runs (the critic's next pause reads mostly the same words). Bounded: a long session forgets.
+const skeletonsOfNames = new Map<string, string[] | null>();
+
+/** A name-like word's skeletons, or null when the word is not distinctive (see `isDistinctive`). */
+function nameSkeletons(text: string): string[] | null {
+  let known = skeletonsOfNames.get(text);
+  if (known === undefined) {
+    known = isDistinctive(text) ? skeletons(text) : null;
+    if (skeletonsOfNames.size >= 20_000) skeletonsOfNames.clear();
+    skeletonsOfNames.set(text, known);
+  }
+  return known;
+}
+
 /**
  * One name spelt two ways in the same review ("Konchalovsky" and "Konchalovskiy"), for names the
  * metadata does not know (those are the near-miss check's). The spelling used most (or first)
@@ -47,17 +62,12 @@ export const nameInconsistent: LintRule = {
   title: 'One name spelt two ways in the review',
   run({ prose, names }: LintInput): Finding[] {
     const spellings = new Map<string, Spelling>();
-    const distinctive = new Map<string, boolean>();
-    const isName = (text: string) => {
-      let known = distinctive.get(text);
-      if (known === undefined) distinctive.set(text, (known = isDistinctive(text)));
-      return known;
-    };
     for (const word of prose.words) {
       if (!startsCapital(word.text)) continue;
       for (const part of nameParts(word, names.exact)) {
-        if (!isName(part.text)) continue;
-        const spelling = spellings.get(part.text) ?? { text: part.text, skeletons: skeletons(part.text), first: part.from, places: [] };
+        const name = nameSkeletons(part.text);
+        if (!name) continue;
+        const spelling = spellings.get(part.text) ?? { text: part.text, skeletons: name, first: part.from, places: [] };
         spelling.places.push({ from: part.from, to: part.to });
         spellings.set(part.text, spelling);
       }

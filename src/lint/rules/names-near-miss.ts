@@ -50,10 +50,27 @@ export function couldBeName(text: string, exact: Set<string>): boolean {
   return !isOrdinaryWord(text);
 }
 
+// What a spelling is a slip of depends only on the names, whose index lives as long as the front
+// matter does (lint-review.ts): remembered there, each word of the review is measured against the
+// names once while the critic types, not on every pause. Bounded: a long session forgets.
+const closestByNames = new WeakMap<KnownNames, Map<string, NameMatch | null>>();
+const REMEMBERED = 20_000;
+
+function candidateOf(text: string, names: KnownNames): NameMatch | null {
+  let known = closestByNames.get(names);
+  if (!known) closestByNames.set(names, (known = new Map()));
+  let match = known.get(text);
+  if (match === undefined) {
+    match = couldBeName(text, names.exact) ? closestNames(text, names) : null;
+    if (known.size >= REMEMBERED) known.clear();
+    known.set(text, match);
+  }
+  return match;
+}
+
 /** The names a word is a slip of, unless it cannot be a name or the review writes it in lower case. */
 function slipOf(text: string, names: KnownNames, lowerWords: LowerCaseWords): NameMatch | null {
-  if (!couldBeName(text, names.exact)) return null;
-  const match = closestNames(text, names);
+  const match = candidateOf(text, names);
   return match && !lowerWords.has(text.toLowerCase()) ? match : null;
 }
 

@@ -15,6 +15,9 @@ export const repeatedWord: LintRule = {
         const b = block.words[i]!;
         // Most neighbours differ in length: skip them before lower-casing anything.
         if (a.text.length !== b.text.length) continue;
+        // Nor words whose first letters differ, where ASCII answers that without lower-casing.
+        const [x, y] = [a.text.charCodeAt(0), b.text.charCodeAt(0)];
+        if (x < 128 && y < 128 && (x | 32) !== (y | 32)) continue;
         const lower = a.text.toLowerCase();
         if (lower !== b.text.toLowerCase() || a.context !== b.context || !/\p{L}/u.test(lower) || MEANT.has(lower)) continue;
         if (!/^[ \t]*\n?[ \t]*$/.test(source.slice(a.to, b.from)) || a.to === b.from) continue;
