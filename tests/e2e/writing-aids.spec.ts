@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -135,8 +135,10 @@ test('the status bar’s counts open Writing Checks…, which sets the library�
 test('the built `intertitle lint` reports the same misspelling, as text and as JSON', async ({ web }) => {
   const dir = await mkdtemp(join(tmpdir(), 'intertitle-lint-e2e-'));
   try {
-    const file = join(dir, 'review.md');
-    const sample = await readFile(join(web.library, 'nosferatu-1922', 'index.md'), 'utf8');
+    // The sample review with its stills beside it (the file checks look at them), and one slip added.
+    await cp(join(web.library, 'nosferatu-1922'), join(dir, 'nosferatu-1922'), { recursive: true });
+    const file = join(dir, 'nosferatu-1922', 'index.md');
+    const sample = await readFile(file, 'utf8');
     await writeFile(file, `${sample.trimEnd()}\n\nAt dawn Count Orlock fades.\n`);
     const run = (...args: string[]) =>
       promisify(execFile)(process.execPath, ['dist/cli/intertitle.mjs', 'lint', file, ...args]).then(
