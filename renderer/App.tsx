@@ -26,7 +26,7 @@ import { RecoveryBar } from './recovery/RecoveryBar';
 import type { LookupDialogKind } from './lookup/FilmLookup';
 import { useLookupShortcut } from './lookup/use-lookup-shortcut';
 import { StatusBar } from './StatusBar';
-import { toggleLintPanel } from './editor/lint';
+import { toggleLintPanel } from './editor/writing-checks';
 import { useWritingAids } from './writing/use-writing-aids';
 import { Notices } from './ui/Notices';
 import { notify, reportError } from './ui/notices';

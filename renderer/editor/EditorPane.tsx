@@ -4,8 +4,8 @@ import { EditorView, type Command } from '@codemirror/view';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { ReviewDocument } from '../document/review-document';
 import { documentExtensions, editorExtensions } from './extensions';
-import { settleDelay } from './settle-delay';
-import { configureWritingAids, defaultAidsConfig, writingAids, type WritingAidsConfig } from '../writing/writing-aids';
+import { afterPaint, settleDelay } from './settle-delay';
+import { configureWritingAids, defaultAidsConfig, loadWritingChecks, writingAids, type WritingAidsConfig } from '../writing/writing-aids';
 import { minimalReplace } from '../document/minimal-replace';
 import { isolateHistory } from '@codemirror/commands';
 import type { TextChange } from '../../src/review/front-matter-edit';
@@ -90,7 +90,9 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
     if (previous && previous !== document) states.current.set(previous.path, editor.state);
     documentRef.current = document;
     if (!document) {
-      editor.setState(stateFor('', true));
+      // With nothing open before, the view still holds the empty state it was created with: a new
+      // one would only rebuild every plugin again (at start, before the first review arrives).
+      if (previous) editor.setState(stateFor('', true));
       onSettledRef.current(null, '');
       return;
     }
@@ -100,6 +102,9 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
     if (reuse) editor.dispatch({ effects: configureWritingAids(aidsRef.current) });
     document.attach(() => editor.state.doc.sliceString(0, editor.state.doc.length, document.lineBreak));
     onSettledRef.current(document.path, editor.state.doc.toString());
+    // The review is drawn and takes typing: now fetch the writing checks, before their first run
+    // (which tries again, and reports, if this fetch fails).
+    return afterPaint(() => void loadWritingChecks().catch(() => {}));
   }, [document]);
 
   useEffect(() => {

@@ -3,7 +3,9 @@ import type { KnownName } from '../../src/lint/names';
 import { defaultWritingSettings, type LintSettings } from '../../src/lint/settings';
 import { knownNames, nameCompletion } from '../editor/completion-names';
 import { focusModeOn, focusModes, typewriterOn } from '../editor/focus-mode';
-import { lintFiles, lintSettings, writingLint, type LintFiles } from '../editor/lint';
+import { lintFiles, lintSettings, writingLint, type LintFiles } from '../editor/writing-checks';
+
+export { loadWritingChecks } from '../editor/writing-checks';
 
 /** What the app hands the editor's writing aids: data in, never fetched by the extensions. */
 export interface WritingAidsConfig {
