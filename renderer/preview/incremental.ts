@@ -1,3 +1,4 @@
+import { lineAt, lineStarts } from '../../src/markdown/line-index';
 import { renderBlocks, type RenderedBlock } from '../../src/markdown/blocks';
 import type { RenderEnv } from '../../src/markdown/render-env';
 import { countWords } from '../../src/markdown/words';
@@ -147,26 +148,8 @@ function crossesBlocks(env: { references?: object; footnotes?: object }): boolea
   return (env.references !== undefined && Object.keys(env.references).length > 0) || env.footnotes !== undefined;
 }
 
-function lineStarts(text: string): Int32Array {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return Int32Array.from(starts);
-}
-
 function countLines(text: string): number {
   let lines = 1;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
   return lines;
-}
-
-/** The 0-based line holding character `offset` (binary search in line starts). */
-function lineAt(starts: Int32Array, offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }

@@ -1,3 +1,4 @@
+import { lineColumn, lineStarts } from '../markdown/line-index';
 import { parseFrontMatter } from '../review/front-matter';
 import { indexNames, knownNamesOf, type KnownNames } from './names';
 import { readProse } from './prose';
@@ -52,7 +53,7 @@ export function lintReview(text: string, options: LintOptions = {}): LintResult[
       if (!(finding.from >= 0 && finding.from <= finding.to && finding.to <= source.length)) continue;
       const from = map ? map(finding.from) : finding.from;
       const to = map ? map(finding.to) : finding.to;
-      const { line, column } = position(lines, from);
+      const { line, column } = lineColumn(lines, from);
       // Built field by field: the shape and key order are the documented `--json` output.
       const { rule: id, severity, message, suggestions } = finding;
       results.push({ rule: id, severity, message, line, column, from, to, text: text.slice(from, to), suggestions });
@@ -94,21 +95,4 @@ function lineBreakMap(text: string): ((offset: number) => number) | null {
     }
     return offset + low;
   };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1 };
 }

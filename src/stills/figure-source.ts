@@ -1,4 +1,5 @@
 import type { Token } from 'markdown-it';
+import { lineColumn, lineStarts } from '../markdown/line-index';
 import { markdown } from '../markdown/markdown';
 import { splitFrontMatter } from '../review/front-matter';
 import type { TextChange } from '../review/front-matter-edit';
@@ -258,21 +259,4 @@ function place(text: string, from: number, to: number, figure: string, bodyStart
   const post = atEnd ? (leading === 0 ? '\n' : '') : '\n'.repeat(Math.max(0, 2 - leading));
   const insert = `${pre}${figure}${post}`;
   return { change: { from, to, insert }, from: from + pre.length, to: from + pre.length + figure.length };
-}
-
-function lineStarts(text: string): Int32Array {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return Int32Array.from(starts);
-}
-
-function lineColumn(starts: Int32Array, offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1 };
 }
