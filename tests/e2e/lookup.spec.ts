@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFilmApiServer, testToken, type FilmApiServer } from '../helpers/film-api-server';
-import { expect, startWeb, test } from './fixtures';
+import { expect, startWeb, stopChild, test } from './fixtures';
 
 // The real renderer and the real HTTP host, with TMDb and Wikidata played by a local server on
 // 127.0.0.1 that answers with the response shapes of their documentation.
@@ -26,20 +26,7 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
-  const host = child;
-  if (host.exitCode === null && host.signalCode === null) {
-    let timer: NodeJS.Timeout | undefined;
-    const exited = new Promise((resolve) => {
-      host.once('exit', resolve);
-      timer = setTimeout(() => {
-        host.kill('SIGKILL');
-        resolve(null);
-      }, 5000);
-    });
-    host.kill('SIGTERM');
-    await exited;
-    clearTimeout(timer);
-  }
+  await stopChild(child);
   await api.close();
   await rm(dir, { recursive: true, force: true });
 });

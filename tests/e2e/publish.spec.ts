@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGhostServer, type GhostServer } from '../helpers/ghost-server';
-import { expect, startWeb, test } from './fixtures';
+import { expect, startWeb, stopChild, test } from './fixtures';
 
 // The real renderer and the real HTTP host publishing to a LOCAL STAND-IN for Ghost's Admin API
 // on 127.0.0.1 (tests/helpers/ghost-server.ts: it verifies the token and answers 409 on a stale
@@ -24,20 +24,7 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
-  const host = child;
-  if (host.exitCode === null && host.signalCode === null) {
-    let timer: NodeJS.Timeout | undefined;
-    const exited = new Promise((resolve) => {
-      host.once('exit', resolve);
-      timer = setTimeout(() => {
-        host.kill('SIGKILL');
-        resolve(null);
-      }, 5000);
-    });
-    host.kill('SIGTERM');
-    await exited;
-    clearTimeout(timer);
-  }
+  await stopChild(child);
   await ghost.close();
   await rm(dir, { recursive: true, force: true });
 });
