@@ -16,11 +16,14 @@ if (unavailable) console.warn(unavailable);
 // In CI the packages are installed by .ci/run, which says so with INTERTITLE_REAL_WORDPRESS
 // (CI, set by most CI services, counts too): missing there is a failure, not a skip.
 const required = process.env['INTERTITLE_REAL_WORDPRESS'] === 'required' || Boolean(process.env['CI']);
-describe.runIf(unavailable !== null && required)('a real WordPress in CI', () => {
-  it('is installed', () => {
-    expect.fail(unavailable ?? '');
+// Declared only where it must fail, so a machine with WordPress shows no skipped test for it.
+if (unavailable !== null && required) {
+  describe('a real WordPress in CI', () => {
+    it('is installed', () => {
+      expect.fail(unavailable);
+    });
   });
-});
+}
 
 interface Run {
   code: number;
