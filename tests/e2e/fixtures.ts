@@ -1,8 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { startWeb, stopChild } from '../helpers/web-host';
+
+export { startWeb, stopChild };
 
 export interface WebApp {
   url: string;
@@ -11,49 +13,6 @@ export interface WebApp {
   userData: string;
   /** Stops the host (like quitting), for tests that start it again. */
   stop(): Promise<void>;
-}
-
-/** Starts `intertitle serve` (what `npm run web` runs) and resolves with the URL it prints. */
-/** `extraEnv` adds variables for the host (a lookup test points INTERTITLE_TMDB_API at its local server). */
-export async function startWeb(
-  env: { documents: string; userData: string },
-  library?: string,
-  extraEnv: Record<string, string> = {},
-): Promise<{ url: string; child: ChildProcess }> {
-  const args = ['dist/cli/intertitle.mjs', 'serve', ...(library ? ['--library', library] : [])];
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, INTERTITLE_DOCUMENTS: env.documents, INTERTITLE_USER_DATA: env.userData, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`intertitle serve printed no URL in 20 s:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`intertitle serve exited with ${code}:\n${output}`));
-    });
-  });
-  return { url, child };
-}
-
-/** Stops a host started by `startWeb`: SIGTERM, then SIGKILL if it has not exited within 5 s. */
-export function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
 }
 
 export const test = base.extend<{ web: WebApp }>({
