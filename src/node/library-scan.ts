@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import type { ReviewSummary } from '../contract';
 import { summariseParsed, unreadableSummary } from '../library/summary';
 import { parseFrontMatter, type FrontMatter } from '../review/front-matter';
@@ -29,7 +29,9 @@ export function walkReviewFiles(root: string): string[] {
 /** Every review file below `root` with its library path (built while walking: no path.relative per file). */
 export function walkLibrary(root: string): Array<{ file: string; path: string }> {
   const found: Array<{ file: string; path: string }> = [];
-  const pending: Array<[dir: string, prefix: string]> = [[root, '']];
+  // Each folder as it is spelled with its trailing separator, so that a name is appended
+  // rather than joined (path.join normalises the whole path again, once per file).
+  const pending: Array<[dir: string, prefix: string]> = [[join(root, sep), '']];
   while (pending.length) {
     const [dir, prefix] = pending.pop()!;
     let entries;
@@ -39,11 +41,12 @@ export function walkLibrary(root: string): Array<{ file: string; path: string }>
       continue; // unreadable folder: skip it rather than fail the whole library
     }
     for (const entry of entries) {
+      const name = entry.name;
       // Symlinked folders are not followed: they could loop or lead out of the library.
       if (entry.isDirectory()) {
-        if (!skipFolder(entry.name)) pending.push([join(dir, entry.name), `${prefix}${entry.name}/`]);
-      } else if (entry.isFile() && isReviewFile(entry.name)) {
-        found.push({ file: join(dir, entry.name), path: prefix + entry.name });
+        if (!skipFolder(name)) pending.push([dir + name + sep, `${prefix}${name}/`]);
+      } else if (entry.isFile() && isReviewFile(name)) {
+        found.push({ file: dir + name, path: prefix + name });
       }
     }
   }

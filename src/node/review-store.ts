@@ -17,14 +17,18 @@ function hasBom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === bomBytes[0] && bytes[1] === bomBytes[1] && bytes[2] === bomBytes[2];
 }
 
+// One decoder each, shared: a decode without `stream` starts afresh every call.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Decodes a review's bytes; `valid` is false when they are not UTF-8 (then the text is lossy). */
 export function decodeReview(bytes: Uint8Array): { text: string; bom: boolean; valid: boolean } {
   const bom = hasBom(bytes);
   const content = bom ? bytes.subarray(3) : bytes;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(content), bom, valid: true };
+    return { text: strictUtf8.decode(content), bom, valid: true };
   } catch {
-    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(content), bom, valid: false };
+    return { text: lenientUtf8.decode(content), bom, valid: false };
   }
 }
 

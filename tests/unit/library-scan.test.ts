@@ -40,6 +40,20 @@ describe('library scan', () => {
     expect(reviews.find((r) => r.path === 'latin1.md')!.problem).toMatch(/UTF-8/);
   });
 
+  it('reads every file afresh after one that is not UTF-8 (the decoder is shared)', async () => {
+    // Ends inside a multi-byte character: a decoder that kept that state would spoil the next file.
+    for (let i = 0; i < 4; i++) {
+      await writeFile(join(dirs.root, `cut-${i}.md`), Buffer.from([0x23, 0x20, 0x41, 0xe2, 0x82]));
+      await writeFile(join(dirs.root, `fine-${i}.md`), `---\ntitle: "Été ${i} — ok"\n---\nText.\n`);
+    }
+    const reviews = await scanLibrary(dirs.root);
+    for (let i = 0; i < 4; i++) {
+      expect(reviews.find((r) => r.path === `cut-${i}.md`)!.problem).toMatch(/UTF-8/);
+      expect(reviews.find((r) => r.path === `fine-${i}.md`)).toMatchObject({ title: `Été ${i} — ok` });
+      expect(reviews.find((r) => r.path === `fine-${i}.md`)!.problem).toBeUndefined();
+    }
+  });
+
   it('removes temp files a crash left behind, but not fresh ones', async () => {
     const old = join(dirs.root, '.index.md.abc123.intertitle-tmp');
     const fresh = join(dirs.root, 'notes', '.broken.md.def456.intertitle-tmp');

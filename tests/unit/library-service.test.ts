@@ -83,6 +83,26 @@ describe('library metadata cache', () => {
     expect(paths).not.toContain('loose-review.md');
   });
 
+  it('lists the same from the cache as from the files, and keeps the cache in listing order', async () => {
+    for (const [name, date] of [['b', '2019-05-01'], ['a', '2023-01-09'], ['c', '2021-11-30'], ['d', null]] as const) {
+      const dated = date ? `date: ${date}\n` : '';
+      await writeFile(join(dirs.root, `${name}.md`), `---\ntitle: "Review ${name}, with a headline long enough"\n${dated}---\nText.\n`);
+    }
+    const first = await service();
+    const read = first.listing();
+    await first.close();
+    const cached = JSON.parse(await readFile(metadataCacheFile(dirs.userData, dirs.root), 'utf8'));
+    expect(cached.entries.map((row: [number, number, { path: string }]) => row[2].path)).toEqual(read.map((r) => r.path));
+    expect((await service()).listing()).toEqual(read);
+    // One review moves in the order: the cached listing follows, as a fresh read would.
+    const file = join(dirs.root, 'b.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('2019-05-01', '2024-02-02'));
+    const warm = (await service()).listing();
+    await rm(metadataCacheFile(dirs.userData, dirs.root));
+    expect(warm).toEqual((await service()).listing());
+    expect(warm[0]!.path).toBe('b.md');
+  });
+
   it('reads a corrupt cache as empty instead of failing', async () => {
     await (await service()).close();
     await writeFile(metadataCacheFile(dirs.userData, dirs.root), '{"version": 2, "entr');

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { BugSink, HostEvent, IndexProgress, LibraryInfo, LibrarySearchResult, ReviewSummary, Revision, SearchSnippet } from '../../contract';
 import { SearchIndex } from '../../library/search-index';
@@ -9,7 +9,7 @@ import { splitFrontMatter, type FrontMatter } from '../../review/front-matter';
 import { toLibraryPath } from '../library-paths';
 import { compareReviews, fallbackNameOf, isReviewFile, parseReviewBytes, walkLibrary, walkReviewFiles } from '../library-scan';
 import { decodeReview, revisionOf } from '../review-store';
-import { loadMetadataCache, saveMetadataCache, type CachedEntry } from './metadata-cache';
+import { loadMetadataCache, metadataCacheFile, saveMetadataCache, type CachedEntry } from './metadata-cache';
 import { watchLibrary, type ChangeBatch, type LibraryWatcher } from './watcher';
 
 export interface LibraryServiceOptions {
@@ -26,6 +26,23 @@ export interface LibraryServiceOptions {
 /** Snippets sent with a search (a screenful); the rest come from `library.snippets` as the critic scrolls. */
 const firstSnippets = 12;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A copy of plain data whose strings own their characters. V8 makes a substring of 13 or more
+ * characters a view into its parent, and the YAML parser's strings are substrings of the file's
+ * text: a summary kept for the listing kept the whole review in memory (10,000 reviews held
+ * ~90 MB that way, and the collector copying it made a rescan slower). Prepending a character
+ * and slicing it off makes a flat string of the substring alone; a JSON round trip does the same
+ * at twice the cost.
+ */
+function ownStrings<T>(value: T): T {
+  if (typeof value === 'string') return (value.length < 13 ? value : (' ' + value).slice(1)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(ownStrings) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = ownStrings(item);
+  return copy as T;
+}
 
 /**
  * One open library: its reviews' metadata (from the cache in user data where files did not
@@ -74,24 +91,38 @@ export class LibraryService {
   private async load(): Promise<void> {
     const root = this.root;
     const files = walkLibrary(root);
-    const cache = loadMetadataCache(this.options.userDataDir, root);
-    const toRead: Array<{ file: string; path: string }> = [];
-    let dirty = false;
-    for (let i = 0; i < files.length; i++) {
+    // Every file's stat first, kept as two numbers each, and the cache loaded after: a stat
+    // makes an object that is garbage at once, and collecting 10,000 of them while the cache's
+    // entries were young made the collector copy those entries again and again.
+    const known = existsSync(metadataCacheFile(this.options.userDataDir, root));
+    const mtimes = new Float64Array(known ? files.length : 0);
+    const sizes = new Float64Array(known ? files.length : 0);
+    for (let i = 0; i < mtimes.length; i++) {
       if (i % 2000 === 1999) await yieldToLoop();
-      const { file, path } = files[i]!;
-      const cached = cache.get(path);
-      // A file the cache does not know is stat'ed as it is read (one lookup, not two).
-      if (!cached) {
-        toRead.push({ file, path });
-        continue;
-      }
-      const stats = statSync(file, { throwIfNoEntry: false });
-      if (!stats) continue;
-      if (cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) this.entries.set(path, cached);
-      else toRead.push({ file, path });
+      const stats = statSync(files[i]!.file, { throwIfNoEntry: false });
+      mtimes[i] = stats ? stats.mtimeMs : Number.NaN;
+      sizes[i] = stats ? stats.size : Number.NaN;
     }
-    if (cache.size !== this.entries.size) dirty = true;
+    // In the order of the last listing (the cache is saved that way), so sorting it again is quick.
+    const cache = known ? loadMetadataCache(this.options.userDataDir, root) : new Map<string, CachedEntry>();
+    const unchanged = new Set<string>();
+    // Without a cache every file is read (and stat'ed as it is read, on the open file).
+    const toRead = cache.size ? [] : files;
+    let dirty = false;
+    for (let i = 0; cache.size && i < files.length; i++) {
+      const { path } = files[i]!;
+      const cached = cache.get(path);
+      if (Number.isNaN(mtimes[i])) continue; // gone since the walk
+      if (cached && cached.mtimeMs === mtimes[i] && cached.size === sizes[i]) unchanged.add(path);
+      else toRead.push(files[i]!);
+    }
+    // The cache's map becomes the listing: entries of files gone or changed leave it.
+    for (const path of cache.keys()) {
+      if (unchanged.has(path)) continue;
+      cache.delete(path);
+      dirty = true;
+    }
+    this.entries = cache;
     for (let i = 0; i < toRead.length; i++) {
       if (i % 250 === 249) await yieldToLoop();
       const { file, path } = toRead[i]!;
@@ -118,7 +149,7 @@ export class LibraryService {
     try {
       const parsed = parseReviewBytes(path, fallbackNameOf(file), bytes);
       const facts = parsed.frontMatter.error ? null : searchFacts(parsed.frontMatter);
-      return { ...entry, summary: parsed.summary, facts, frontMatter: parsed.frontMatter };
+      return { ...entry, ...ownStrings({ summary: parsed.summary, facts }), frontMatter: parsed.frontMatter };
     } catch (error) {
       const summary = unreadableSummary(path, fallbackNameOf(file), `Could not read this file: ${(error as Error).message}`);
       return { ...entry, summary, facts: null, frontMatter: null };
@@ -132,7 +163,9 @@ export class LibraryService {
   }
 
   private writeCache(): Promise<void> {
-    return saveMetadataCache(this.options.userDataDir, this.root, this.entries.values()).catch((error) =>
+    // In listing order, so the next open finds its list (almost) sorted.
+    const inListingOrder = [...this.entries.values()].sort((a, b) => compareReviews(a.summary, b.summary));
+    return saveMetadataCache(this.options.userDataDir, this.root, inListingOrder).catch((error) =>
       this.options.bugSink(error, 'saving the library cache'),
     );
   }
