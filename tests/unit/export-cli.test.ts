@@ -1,8 +1,9 @@
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportTargets } from '../../src/export/targets';
 import { runCli } from '../../src/node/cli';
+import { scriptForNobody, whyNotAsNobody, type NobodyScript } from '../helpers/as-nobody';
 import { exportFixture, type ExportFixture } from '../helpers/export-fixture';
 
 let fixture: ExportFixture;
@@ -109,16 +110,38 @@ describe('intertitle export', () => {
     expect(stderr).toMatch(message);
   });
 
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot) console.log('export-cli: the unwritable-folder case is skipped when running as root (root may write anywhere).');
-  it.skipIf(isRoot)('fails with a message when the folder cannot be written', async () => {
-    await chmod(fixture.out, 0o555);
+  // As nobody when running as root (CI does): root may write anywhere.
+  const asNobody = process.getuid?.() === 0;
+  const nobodyProblem = asNobody ? whyNotAsNobody() : null;
+  if (nobodyProblem) console.log(`export-cli: the unwritable-folder case is skipped: ${nobodyProblem}.`);
+  it.skipIf(nobodyProblem !== null)('fails with a message when the folder cannot be written, and exports once it can', async () => {
+    let exportCli: (...argv: string[]) => Promise<{ code: number | null; stderr: string }> = async (...argv) => cli(...argv);
+    let script: NobodyScript | null = null;
+    if (asNobody) {
+      script = await scriptForNobody(`
+        import { runCli } from './src/node/cli';
+        process.exitCode = await runCli(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });`);
+      exportCli = async (...argv) => {
+        const run = script!.run(argv);
+        return { code: run.status, stderr: run.stderr };
+      };
+      // The fixture's temp folder is root's alone; nobody must be able to read the review.
+      await chmod(dirname(fixture.root), 0o755);
+    }
     try {
-      const { code, stderr } = await cli('export', fixture.file, '--to', 'html', '--out', fixture.out);
-      expect(code).toBe(1);
-      expect(stderr).toMatch(/cannot write in .*out/);
+      await chmod(fixture.out, 0o555);
+      const refused = await exportCli('export', fixture.file, '--to', 'html', '--out', fixture.out);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/cannot write in .*out/);
+      expect(await readdir(fixture.out)).toEqual([]);
+
+      await chmod(fixture.out, 0o777);
+      const done = await exportCli('export', fixture.file, '--to', 'html', '--out', fixture.out);
+      expect(done).toMatchObject({ code: 0, stderr: '' });
+      expect(await readdir(fixture.out)).not.toEqual([]);
     } finally {
       await chmod(fixture.out, 0o755);
+      await script?.cleanup();
     }
   });
 });

@@ -2,13 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, HostError, type Client } from '../../src/contract';
 import { createHost } from '../../src/node/host-impl';
 import type { Host } from '../../src/node/host';
 import { ReviewDocument } from '../../renderer/document/review-document';
+import { scriptForNobody, whyNotAsNobody, type NobodyScript } from '../helpers/as-nobody';
 
 /**
  * Saving when the disk says no (DESIGN §6, research/security-reliability.md §4.2): a full disk,
@@ -36,15 +35,8 @@ function probeMount(): string | null {
   }
 }
 
-function probeNobody(): string | null {
-  if (process.platform !== 'linux') return 'setpriv is Linux-only';
-  if (process.getuid?.() !== 0) return 'switching to nobody needs root (and as a normal user, permissions already apply)';
-  const run = spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, '-e', 'process.exit(process.getuid() === 65534 ? 0 : 1)']);
-  return run.status === 0 ? null : `setpriv cannot run node as nobody (${run.stderr?.toString().trim() || run.error?.message})`;
-}
-
 const mountProblem = probeMount();
-const nobodyProblem = probeNobody();
+const nobodyProblem = whyNotAsNobody();
 if (mountProblem) console.warn(`[library-faults] skipping disk-full and read-only tests: ${mountProblem}`);
 if (nobodyProblem) console.warn(`[library-faults] skipping the permission test: ${nobodyProblem}`);
 
@@ -144,42 +136,30 @@ describe.skipIf(mountProblem !== null)('saving on a full or read-only disk', () 
 
 describe.skipIf(nobodyProblem !== null)('saving without permission (as nobody)', () => {
   let base: string;
-  let script: string;
+  let script: NobodyScript;
 
   beforeAll(async () => {
     base = await mkdtemp(join(tmpdir(), 'intertitle-perm-'));
     await chmod(base, 0o755);
-    // The save primitive, bundled on its own so that `nobody` can run it without node_modules.
-    script = join(base, 'save-as.mjs');
-    await build({
-      stdin: {
-        contents: `
-          import { saveReview, readReview } from './src/node/review-store';
-          const [root, path, text] = process.argv.slice(2);
-          try {
-            const { revision } = await readReview(root, path);
-            const saved = await saveReview(root, path, text, false, revision);
-            console.log(JSON.stringify({ ok: true, revision: saved.revision }));
-          } catch (error) {
-            console.log(JSON.stringify({ ok: false, code: error.code, message: error.message }));
-          }`,
-        resolveDir: fileURLToPath(new URL('../..', import.meta.url)),
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: script,
-      logLevel: 'error',
-    });
-    await chmod(script, 0o644);
+    // The save primitive on its own, run as nobody.
+    script = await scriptForNobody(`
+      import { saveReview, readReview } from './src/node/review-store';
+      const [root, path, text] = process.argv.slice(2);
+      try {
+        const { revision } = await readReview(root, path);
+        const saved = await saveReview(root, path, text, false, revision);
+        console.log(JSON.stringify({ ok: true, revision: saved.revision }));
+      } catch (error) {
+        console.log(JSON.stringify({ ok: false, code: error.code, message: error.message }));
+      }`);
   });
-  afterAll(() => rm(base, { recursive: true, force: true }));
+  afterAll(async () => {
+    await script.cleanup();
+    await rm(base, { recursive: true, force: true });
+  });
 
   function saveAsNobody(root: string, path: string, text: string): { ok: boolean; code?: string; message?: string } {
-    const run = spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, script, root, path, text], {
-      encoding: 'utf8',
-    });
+    const run = script.run([root, path, text]);
     if (run.status !== 0) throw new Error(run.stderr);
     return JSON.parse(run.stdout);
   }
