@@ -10,10 +10,11 @@ import { AboutDialog } from '../../renderer/lookup/AboutDialog';
 import { FilmLookup } from '../../renderer/lookup/FilmLookup';
 import { composeSteps } from '../../renderer/lookup/lookup-apply';
 import { useFrontMatter } from '../../renderer/sidebar/use-front-matter';
-import type { Client, FilmDetails, ReviewFile } from '../../src/contract';
+import type { Client, ReviewFile } from '../../src/contract';
 import { HostError } from '../../src/contract';
 import { applyChanges } from '../../src/review/front-matter-edit';
 import { nosferatu } from '../../src/node/sample-library/nosferatu';
+import { nosferatuDetailsFromTmdb } from '../helpers/tmdb-samples';
 
 afterEach(cleanup);
 
@@ -31,29 +32,6 @@ beforeAll(() => {
   };
 });
 
-const details: FilmDetails = {
-  provider: 'tmdb',
-  id: '653',
-  url: 'https://www.themoviedb.org/movie/653',
-  notes: [],
-  film: {
-    title: 'Nosferatu',
-    original_title: 'Nosferatu, eine Symphonie des Grauens',
-    year: 1922,
-    runtime: 95,
-    countries: ['DE'],
-    languages: ['de'],
-    genres: ['Horror', 'Fantasy'],
-    directors: ['F. W. Murnau'],
-    writers: ['Henrik Galeen'],
-    cinematographers: ['Fritz Arno Wagner', 'Günther Krampf'],
-    editors: [],
-    composers: ['Hans Erdmann'],
-    cast: [{ name: 'Max Schreck', character: 'Count Orlok' }],
-    ids: { tmdb: 653, imdb: 'tt0013442', wikidata: 'Q151895', letterboxd: null },
-  },
-};
-
 function fakeClient(calls: Array<[string, unknown]>, failSearch?: HostError): Client {
   return {
     call: async (name: string, args: unknown) => {
@@ -66,7 +44,7 @@ function fakeClient(calls: Array<[string, unknown]>, failSearch?: HostError): Cl
           candidates: [{ provider: 'tmdb', id: '653', title: 'Nosferatu', originalTitle: null, year: 1922, directors: ['F. W. Murnau'], poster: 'data:image/png;base64,AAAA', description: null }],
         };
       }
-      if (name === 'film.details') return details;
+      if (name === 'film.details') return nosferatuDetailsFromTmdb;
       if (name === 'review.save') return { revision: 'r2' };
       throw new Error(`unexpected ${name}`);
     },

@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HostError } from '../../src/contract';
 import { publishPorts } from '../../src/node/publish-ports';
 import { publishReview, testConnection } from '../../src/node/publish-service';
 import { SiteClient } from '../../src/publish/site-client';
 import { normaliseSiteUrl } from '../../src/publish/site-url';
 import { startGhostServer } from '../helpers/ghost-server';
+import { hostFailure } from '../helpers/host-failure';
 import { publishFixture } from '../helpers/publish-fixture';
 
 // Where credentials may go: local servers on 127.0.0.1 and 127.0.0.2 (both loopback, but
@@ -57,15 +57,6 @@ afterEach(async () => {
 const ghostKey = `0123456789abcdef01234567:${'ab'.repeat(32)}`;
 const wordpress = { target: 'wordpress' as const, user: 'critic', appPassword: 'abcdEFGHijklMNOPqrstUVWX' };
 
-async function failure(promise: Promise<unknown>): Promise<HostError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(HostError);
-  return error as HostError;
-}
-
 describe('site addresses', () => {
   it.each([
     ['example.org', 'https://example.org'],
@@ -98,7 +89,7 @@ describe('site addresses', () => {
       throw new Error('must not be called');
     };
     try {
-      const error = await failure(
+      const error = await hostFailure(
         publishReview({ root: fixture.root, path: 'dear-comrades-2020/index.md', target: 'wordpress', site: 'http://blog.example.org', credentials: wordpress, version: 'test', fetch: spy }),
       );
       expect(error.message).toMatch(/publishes only over https/);
@@ -116,7 +107,7 @@ describe('credentials never follow a redirect to another host', () => {
       res.writeHead(302, { Location: `${trap.origin}${req.url}` });
       res.end();
     });
-    const error = await failure(testConnection({ site: site.origin, credentials: { target: 'ghost', adminKey: ghostKey }, version: 'test', timeoutMs: 5000 }));
+    const error = await hostFailure(testConnection({ site: site.origin, credentials: { target: 'ghost', adminKey: ghostKey }, version: 'test', timeoutMs: 5000 }));
     expect(error.message).toBe(
       `Ghost at 127.0.0.1 sends Intertitle on to ${trap.origin.slice(7)}. Intertitle does not send your credentials to another host; if that is your site's real address, connect to ${trap.origin} instead.`,
     );
@@ -139,7 +130,7 @@ describe('credentials never follow a redirect to another host', () => {
       });
     });
     try {
-      const error = await failure(testConnection({ site: proxy.origin, credentials: { target: 'ghost', adminKey: ghost.adminKey }, version: 'test', timeoutMs: 5000 }));
+      const error = await hostFailure(testConnection({ site: proxy.origin, credentials: { target: 'ghost', adminKey: ghost.adminKey }, version: 'test', timeoutMs: 5000 }));
       expect(error.message).toContain('Intertitle does not send your credentials to another host');
       expect(proxy.requests.map((r) => [r.path, Boolean(r.authorization)])).toEqual([
         ['/ghost/api/admin/site/', false],
@@ -157,7 +148,7 @@ describe('credentials never follow a redirect to another host', () => {
       res.writeHead(200, { Link: `<${trap.origin}/wp-json/>; rel="https://api.w.org/"`, 'content-type': 'text/html' });
       res.end('<html></html>');
     });
-    const error = await failure(testConnection({ site: site.origin, credentials: wordpress, version: 'test', timeoutMs: 5000 }));
+    const error = await hostFailure(testConnection({ site: site.origin, credentials: wordpress, version: 'test', timeoutMs: 5000 }));
     expect(error.message).toBe(`WordPress at 127.0.0.1 named another host (${trap.origin.slice(7)}) for its API; Intertitle sends your credentials only to 127.0.0.1.`);
     expect(trap.requests).toEqual([]);
     expect(site.requests.every((r) => r.authorization === undefined)).toBe(true);
@@ -179,7 +170,7 @@ describe('credentials never follow a redirect to another host', () => {
     const ports = publishPorts({ version: 'test', timeoutMs: 5000, checkpoint: async () => {} });
     const client = new SiteClient(ports, 'WordPress', site.origin, () => 'Basic c2VjcmV0', () => ({ message: null, code: null }));
     expect(await client.json({ method: 'GET', url: `${site.origin}/moved`, auth: true }, 'reading')).toEqual({ authorization: 'Basic c2VjcmV0' });
-    const error = await failure(client.json({ method: 'POST', url: `${site.origin}/upload`, body: 'x', auth: true }, 'uploading'));
+    const error = await hostFailure(client.json({ method: 'POST', url: `${site.origin}/upload`, body: 'x', auth: true }, 'uploading'));
     expect(error.message).toContain("redirected Intertitle's POST to /uploads/ (HTTP 301)");
     expect(site.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /moved', 'GET /here', 'POST /upload']);
   });
@@ -191,7 +182,7 @@ describe('credentials never follow a redirect to another host', () => {
     });
     const ports = publishPorts({ version: 'test', timeoutMs: 5000, checkpoint: async () => {} });
     const client = new SiteClient(ports, 'Ghost', site.origin, () => 'Ghost x', () => ({ message: null, code: null }));
-    expect((await failure(client.send({ method: 'GET', url: `${site.origin}/a` }))).message).toContain('round in redirects');
+    expect((await hostFailure(client.send({ method: 'GET', url: `${site.origin}/a` }))).message).toContain('round in redirects');
     expect(site.requests).toHaveLength(6);
   });
 });
@@ -202,7 +193,7 @@ describe('a site that does not answer', () => {
       // never answers
     });
     const started = Date.now();
-    const error = await failure(testConnection({ site: silent.origin, credentials: { target: 'ghost', adminKey: ghostKey }, version: 'test', timeoutMs: 300 }));
+    const error = await hostFailure(testConnection({ site: silent.origin, credentials: { target: 'ghost', adminKey: ghostKey }, version: 'test', timeoutMs: 300 }));
     expect(error.code).toBe('network');
     expect(error.message).toBe('Ghost at 127.0.0.1 did not answer within 300 ms. Try again, or check the connection.');
     expect(Date.now() - started).toBeLessThan(5000);
@@ -211,7 +202,7 @@ describe('a site that does not answer', () => {
   it('a refused connection names the reason', async () => {
     const gone = await serve('127.0.0.1', () => {});
     await gone.close();
-    const error = await failure(testConnection({ site: gone.origin, credentials: wordpress, version: 'test', timeoutMs: 2000 }));
+    const error = await hostFailure(testConnection({ site: gone.origin, credentials: wordpress, version: 'test', timeoutMs: 2000 }));
     expect(error.message).toBe('Intertitle could not reach WordPress at 127.0.0.1 (ECONNREFUSED). Check the address and the connection.');
   });
 });
