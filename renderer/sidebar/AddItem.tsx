@@ -25,6 +25,7 @@ export function AddItem({ label, placeholder, onAdd }: Props) {
     <div className="meta-add">
       <input
         id={id}
+        className="field-input compact"
         data-control="add"
         aria-label={label}
         placeholder={placeholder}

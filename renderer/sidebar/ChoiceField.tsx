@@ -22,6 +22,7 @@ export function ChoiceField({ label, value, choices, onChange, issues }: Props) 
       </label>
       <select
         id={id}
+        className="field-input compact"
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={issues.some((i) => i.severity === 'error') || undefined}

@@ -40,22 +40,25 @@ export function MetadataSidebar({ view, locked, onEdit, onLookUp }: Props) {
   const sectionProps = { data: view.data, issues: view.issues, edit, readOnly };
   const others = view.issues.filter((issue) => !hasControl(issue));
   const errors = view.issues.filter((issue) => issue.severity === 'error').length;
+  const problems = !readOnly && errors > 0;
 
   return (
+    // No heading of its own: the tab above already reads "Film metadata"; the label names the region.
     <section className="pane metadata-pane" aria-label="Film metadata">
-      <header className="pane-header">
-        <h2 className="metadata-title">Film metadata</h2>
-        {!readOnly && errors > 0 && (
-          <span className="metadata-count" role="status">
-            {errors} problem{errors === 1 ? '' : 's'}
-          </span>
-        )}
-        {onLookUp && (
-          <button type="button" className="small" onClick={onLookUp} disabled={locked !== null} title={`Look Up Film… (${shortcutLabel('film.lookup')})`}>
-            Look up film
-          </button>
-        )}
-      </header>
+      {(problems || onLookUp) && (
+        <header className="pane-header metadata-header">
+          {problems && (
+            <span className="metadata-count" role="status">
+              {errors} problem{errors === 1 ? '' : 's'}
+            </span>
+          )}
+          {onLookUp && (
+            <button type="button" className="small" onClick={onLookUp} disabled={locked !== null} title={`Look Up Film… (${shortcutLabel('film.lookup')})`}>
+              Look up film
+            </button>
+          )}
+        </header>
+      )}
       {view.error && (
         <div className="metadata-alert" role="alert">
           <strong>The front matter does not parse (line {view.error.line}).</strong> {view.error.message} The facts below are read-only

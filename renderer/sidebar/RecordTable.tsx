@@ -119,6 +119,7 @@ export function RecordTable({ label, rowLabel, path, columns, data, issues, edit
             {columns.map((column, i) => (
               <div key={column.key} className={`record-cell cell-${column.key}`}>
                 <input
+                  className="field-input compact"
                   aria-label={`New ${rowLabel}: ${column.label.toLowerCase()}`}
                   placeholder={i === 0 ? `Add ${column.label.toLowerCase()}` : column.label}
                   data-control={i === 0 ? 'add' : undefined}

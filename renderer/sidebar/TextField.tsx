@@ -98,6 +98,7 @@ export function TextField(props: Props) {
     'aria-invalid': issues.some((i) => i.severity === 'error') || failure !== null ? true : undefined,
     'aria-describedby': issues.length > 0 || failure ? `${id}-issues` : undefined,
     'data-control': props.control,
+    className: 'field-input compact',
     onFocus: () => {
       if (draft === null) {
         latest.current = value;

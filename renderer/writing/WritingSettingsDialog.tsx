@@ -78,7 +78,7 @@ export function WritingSettingsDialog({ open, settings, onClose, onSave }: Props
       <p className="dialog-note">For every review in this library. A review’s own target_words wins over the default.</p>
       <label className="field">
         <span>The film’s title is set</span>
-        <select value={titleStyle} onChange={(e) => setTitleStyle(e.target.value as TitleStyle)}>
+        <select className="field-input" value={titleStyle} onChange={(e) => setTitleStyle(e.target.value as TitleStyle)}>
           <option value="italic">in italics: *Nosferatu*</option>
           <option value="quotes">in quotes: “Nosferatu”</option>
           <option value="off">any way (do not check)</option>
@@ -86,11 +86,11 @@ export function WritingSettingsDialog({ open, settings, onClose, onSave }: Props
       </label>
       <label className="field">
         <span>Longest sentence (words)</span>
-        <input value={maxWords} onChange={(e) => setMaxWords(e.target.value)} inputMode="numeric" maxLength={3} />
+        <input className="field-input" value={maxWords} onChange={(e) => setMaxWords(e.target.value)} inputMode="numeric" maxLength={3} />
       </label>
       <label className="field">
         <span>Default target length (words)</span>
-        <input value={target} onChange={(e) => setTarget(e.target.value)} inputMode="numeric" placeholder="none" maxLength={9} />
+        <input className="field-input" value={target} onChange={(e) => setTarget(e.target.value)} inputMode="numeric" placeholder="none" maxLength={9} />
       </label>
       <fieldset className="field-group">
         <legend>Checks</legend>
