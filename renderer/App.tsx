@@ -19,6 +19,7 @@ import { useLookupShortcut } from './lookup/use-lookup-shortcut';
 import { ReviewSideColumn } from './ReviewSideColumn';
 import { StatusBar } from './StatusBar';
 import { toggleLintPanel } from './editor/writing-checks';
+import { toggleFrontMatter } from './editor/front-matter-fold';
 import { Notices } from './ui/Notices';
 import { notify, reportError } from './ui/notices';
 import type { Sanitize } from '../src/markdown/pipeline';
@@ -110,6 +111,7 @@ export function App({ client, sanitize }: Props) {
     'review.publish': () => (documentRef.current ? setPublishing('publish') : notify('Open a review to publish it.')),
     'publish.connections': () => setPublishing('connections'),
     'view.toggleChecks': () => editor.current?.run(toggleLintPanel),
+    'view.toggleFrontMatter': () => editor.current?.run(toggleFrontMatter),
     'view.toggleFocusMode': writing.toggleFocusMode,
     'view.toggleTypewriter': writing.toggleTypewriter,
     'writing.settings': () => writing.setSettingsOpen(true),

@@ -4,6 +4,7 @@ import { EditorView, type Command } from '@codemirror/view';
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { ReviewDocument } from '../document/review-document';
 import { documentExtensions, editorExtensions } from './extensions';
+import { foldFrontMatterOnOpen } from './front-matter-fold';
 import { afterPaint, settleDelay } from './settle-delay';
 import { configureWritingAids, defaultAidsConfig, loadWritingChecks, writingAids, type WritingAidsConfig } from '../writing/writing-aids';
 import { minimalReplace } from '../document/minimal-replace';
@@ -99,6 +100,7 @@ export const EditorPane = forwardRef<EditorHandle, Props>(function EditorPane({ 
     const cached = states.current.get(document.path);
     const reuse = cached && cached.doc.sliceString(0, cached.doc.length, document.lineBreak) === document.initialText;
     editor.setState(reuse ? cached : stateFor(document.initialText, document.readOnly !== null));
+    if (!reuse) foldFrontMatterOnOpen(editor);
     if (reuse) editor.dispatch({ effects: configureWritingAids(aidsRef.current) });
     document.attach(() => editor.state.doc.sliceString(0, editor.state.doc.length, document.lineBreak));
     onSettledRef.current(document.path, editor.state.doc.toString());

@@ -16,6 +16,7 @@ import {
   rectangularSelection,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import { frontMatterFolding } from './front-matter-fold';
 import { frontMatter } from './front-matter-language';
 
 /** Colours for markdown and the YAML front matter, tuned for prose rather than code. */
@@ -70,6 +71,7 @@ export function editorExtensions(): Extension[] {
     keymap.of([...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
     EditorView.lineWrapping,
     frontMatter({ content: markdown({ base: markdownLanguage, codeLanguages: languages }) }),
+    frontMatterFolding(),
     syntaxHighlighting(proseHighlight),
     placeholder('Write your review…'),
     EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', 'aria-label': 'Review text' }),

@@ -28,6 +28,7 @@ export const commands = [
   { id: 'view.toggleMetadata', label: 'Show Film Metadata', menu: 'view', keys: 'Mod-Shift-m' },
   { id: 'view.toggleStills', label: 'Show Stills', menu: 'view', keys: 'Mod-Shift-i' },
   { id: 'view.toggleChecks', label: 'Show Writing Checks', menu: 'view', keys: 'Mod-Shift-e' },
+  { id: 'view.toggleFrontMatter', label: 'Show Front Matter', menu: 'view', keys: 'Mod-Shift-h' },
   { id: 'view.toggleFocusMode', label: 'Focus Mode', menu: 'view', keys: 'Mod-Shift-d' },
   { id: 'view.toggleTypewriter', label: 'Typewriter Scrolling', menu: 'view', keys: 'Mod-Shift-y' },
   { id: 'help.about', label: 'About Intertitle', menu: 'help' },

@@ -15,7 +15,17 @@ export interface WebApp {
   stop(): Promise<void>;
 }
 
-export const test = base.extend<{ web: WebApp }>({
+export const test = base.extend<{ web: WebApp; frontMatterShown: boolean }>({
+  /**
+   * Reviews open with their front matter folded (renderer/editor/front-matter-fold.ts); most
+   * specs read and edit the YAML in the editor, so they start as a critic who chose to show it.
+   * front-matter-fold.spec.ts sets this to false to test the default.
+   */
+  frontMatterShown: [true, { option: true }],
+  context: async ({ context, frontMatterShown }, use) => {
+    if (frontMatterShown) await context.addInitScript(() => localStorage.setItem('intertitle:front-matter', 'shown'));
+    await use(context);
+  },
   web: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'intertitle-e2e-'));
     const env = { documents: join(dir, 'Documents'), userData: join(dir, 'user-data') };
