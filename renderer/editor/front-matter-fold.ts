@@ -1,6 +1,7 @@
 import { codeFolding, foldEffect, foldKeymap, foldService, foldedRanges, unfoldEffect } from '@codemirror/language';
 import { EditorState, type Extension, type Text } from '@codemirror/state';
 import { EditorView, keymap, type Command } from '@codemirror/view';
+import { parseFrontMatter } from '../../src/review/front-matter';
 
 /**
  * The front matter folds away under one line, so the first screen of a review is its prose:
@@ -59,10 +60,18 @@ export const toggleFrontMatter: Command = (view) => {
   return true;
 };
 
-/** Folds the front matter of a review just opened, unless the critic prefers to see it. */
+/**
+ * Folds the front matter of a review just opened, unless the critic prefers to see it, or it
+ * does not parse: then the text is where it gets mended, and the sidebar points at its line.
+ */
 export function foldFrontMatterOnOpen(view: EditorView): void {
-  const range = frontMatterFoldRange(view.state.doc);
-  if (range && frontMatterFoldedByDefault() && !folded(view.state)) view.dispatch({ effects: foldEffect.of(range) });
+  const { doc } = view.state;
+  const range = frontMatterFoldRange(doc);
+  if (!range || !frontMatterFoldedByDefault() || folded(view.state)) return;
+  const closingFence = doc.line(doc.lineAt(range.to).number + 1);
+  // Only the front matter is parsed; the sidebar's parse of the same YAML is then a cache hit.
+  if (parseFrontMatter(doc.sliceString(0, closingFence.to)).error) return;
+  view.dispatch({ effects: foldEffect.of(range) });
 }
 
 /** The front matter as a fold CodeMirror knows (so the fold keys work on its first line). */

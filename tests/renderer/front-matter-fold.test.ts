@@ -80,6 +80,15 @@ describe('folding the front matter in the editor', () => {
     expect(view.state.doc.toString().endsWith('---\n\nThe body.\n')).toBe(true);
   });
 
+  it('leaves a front matter that does not parse in view, where it gets mended', () => {
+    view.setState(EditorState.create({ doc: '---\ntitle: "unclosed\nfilm: [\n---\nBody.\n', extensions: frontMatterFolding() }));
+    foldFrontMatterOnOpen(view);
+    expect(foldedText()).toEqual([]);
+    // Folding it by hand still works.
+    expect(toggleFrontMatter(view)).toBe(true);
+    expect(foldedText()).toHaveLength(1);
+  });
+
   it('does nothing for a review without front matter', () => {
     view.setState(EditorState.create({ doc: '# Just prose\n\nWords.', extensions: frontMatterFolding() }));
     foldFrontMatterOnOpen(view);
