@@ -1,4 +1,5 @@
 import type { Client, TrashKind } from '../src/contract';
+import { shortcutLabel } from './commands';
 import type { ReviewDocument } from './document/review-document';
 import { MetadataSidebar } from './sidebar/MetadataSidebar';
 import { SideColumn } from './stills/SideColumn';
@@ -22,7 +23,14 @@ export function ReviewSideColumn({ side, client, document, trash, onLookUp, onAd
       tab={side.tab}
       onTab={side.setTab}
       stillsBadge={side.stills.missing}
-      metadata={<MetadataSidebar view={side.frontMatter.view} locked={locked('film’s facts')} onEdit={side.frontMatter.edit} onLookUp={onLookUp} />}
+      actions={
+        side.tab === 'metadata' && (
+          <button type="button" className="small" onClick={onLookUp} disabled={locked('film’s facts') !== null} title={`Look Up Film… (${shortcutLabel('film.lookup')})`}>
+            Look up film
+          </button>
+        )
+      }
+      metadata={<MetadataSidebar view={side.frontMatter.view} locked={locked('film’s facts')} onEdit={side.frontMatter.edit} />}
       stills={
         <StillsPanel
           ref={side.stillsPanel}

@@ -1,7 +1,6 @@
 import { useCallback, type ReactNode } from 'react';
 import type { FrontMatterEdit } from '../../src/review/front-matter-edit';
 import type { FieldIssue } from '../../src/review/review-check';
-import { shortcutLabel } from '../commands';
 import { CrewSection } from './CrewSection';
 import { FilmSection } from './FilmSection';
 import { ReviewSection } from './ReviewSection';
@@ -14,8 +13,6 @@ interface Props {
   locked: string | null;
   /** Sends one edit for the review at `forPath`; returns why it could not be made, or null. */
   onEdit: (edit: FrontMatterEdit, forPath: string | null) => string | null;
-  /** Opens Look up film (renderer/lookup), which fills these fields from TMDb or Wikidata. */
-  onLookUp?: () => void;
 }
 
 // Fields with a control of their own; issues anywhere else are listed at the foot of the sidebar.
@@ -33,7 +30,7 @@ const hasControl = (issue: FieldIssue) => {
  * front matter of the settled text and writes each change back as one editor transaction.
  * While the YAML does not parse it shows the error and the last facts that did, read-only.
  */
-export function MetadataSidebar({ view, locked, onEdit, onLookUp }: Props) {
+export function MetadataSidebar({ view, locked, onEdit }: Props) {
   const path = view.path;
   const edit = useCallback((change: FrontMatterEdit) => onEdit(change, path), [onEdit, path]);
   const readOnly = locked !== null || view.error !== null;
@@ -43,20 +40,13 @@ export function MetadataSidebar({ view, locked, onEdit, onLookUp }: Props) {
   const problems = !readOnly && errors > 0;
 
   return (
-    // No heading of its own: the tab above already reads "Film metadata"; the label names the region.
+    // No heading of its own: the tab above already reads "Film metadata" (and holds Look up film); the label names the region.
     <section className="pane metadata-pane" aria-label="Film metadata">
-      {(problems || onLookUp) && (
+      {problems && (
         <header className="pane-header metadata-header">
-          {problems && (
-            <span className="metadata-count" role="status">
-              {errors} problem{errors === 1 ? '' : 's'}
-            </span>
-          )}
-          {onLookUp && (
-            <button type="button" className="small" onClick={onLookUp} disabled={locked !== null} title={`Look Up Film… (${shortcutLabel('film.lookup')})`}>
-              Look up film
-            </button>
-          )}
+          <span className="metadata-count" role="status">
+            {errors} problem{errors === 1 ? '' : 's'}
+          </span>
         </header>
       )}
       {view.error && (

@@ -9,6 +9,8 @@ interface Props {
   stills: ReactNode;
   /** Shown beside the Stills tab's name: how many stills the text shows have no file. */
   stillsBadge?: number;
+  /** Buttons for the panel shown, at the end of the tab row (outside the tab list). */
+  actions?: ReactNode;
 }
 
 const tabs: Array<{ id: SideTab; label: string }> = [
@@ -21,7 +23,7 @@ const tabs: Array<{ id: SideTab; label: string }> = [
  * the editor and preview at 1440 px. Arrow keys, Home and End move between the tabs (the ARIA tabs
  * pattern); the panel shown is its own labelled region.
  */
-export function SideColumn({ tab, onTab, metadata, stills, stillsBadge = 0 }: Props) {
+export function SideColumn({ tab, onTab, metadata, stills, stillsBadge = 0, actions }: Props) {
   const base = useId();
   const buttons = useRef(new Map<SideTab, HTMLButtonElement>());
   const onKeyDown = (event: KeyboardEvent) => {
@@ -44,31 +46,34 @@ export function SideColumn({ tab, onTab, metadata, stills, stillsBadge = 0 }: Pr
 
   return (
     <div className="side-column">
-      <div className="side-tabs" role="tablist" aria-label="Beside the review" onKeyDown={onKeyDown}>
-        {tabs.map((t) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              if (el) buttons.current.set(t.id, el);
-            }}
-            type="button"
-            role="tab"
-            id={`${base}-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`${base}-${t.id}-panel`}
-            tabIndex={tab === t.id ? 0 : -1}
-            className="side-tab"
-            onClick={() => onTab(t.id)}
-          >
-            {t.label}
-            {t.id === 'stills' && stillsBadge > 0 && (
-              <span className="side-tab-badge" title={`${stillsBadge} missing`}>
-                {stillsBadge}
-                <span className="visually-hidden"> missing</span>
-              </span>
-            )}
-          </button>
-        ))}
+      <div className="side-tabs-row">
+        <div className="side-tabs" role="tablist" aria-label="Beside the review" onKeyDown={onKeyDown}>
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                if (el) buttons.current.set(t.id, el);
+              }}
+              type="button"
+              role="tab"
+              id={`${base}-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`${base}-${t.id}-panel`}
+              tabIndex={tab === t.id ? 0 : -1}
+              className="side-tab"
+              onClick={() => onTab(t.id)}
+            >
+              {t.label}
+              {t.id === 'stills' && stillsBadge > 0 && (
+                <span className="side-tab-badge" title={`${stillsBadge} missing`}>
+                  {stillsBadge}
+                  <span className="visually-hidden"> missing</span>
+                </span>
+              )}
+            </button>
+          ))}
+        </div>
+        {actions && <div className="side-tab-actions">{actions}</div>}
       </div>
       <div className="side-panel" role="tabpanel" id={`${base}-${tab}-panel`} aria-labelledby={`${base}-${tab}`}>
         {tab === 'metadata' ? metadata : stills}

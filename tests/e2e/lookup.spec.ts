@@ -106,7 +106,12 @@ test('a rate limit says when to try again, and the rest of the app carries on', 
   await expect(editor.locator('.cm-content')).toContainText('Potemkin');
   api.mode = 'rate-limit';
   api.retryAfter = '12';
-  await page.getByRole('region', { name: 'Film metadata' }).getByRole('button', { name: 'Look up film' }).click();
+  // Look up film sits at the end of the side column's tab row, for the Film metadata tab only.
+  const tabs = page.getByRole('tablist', { name: 'Beside the review' });
+  await tabs.getByRole('tab', { name: 'Stills' }).click();
+  await expect(page.getByRole('button', { name: 'Look up film' })).toHaveCount(0);
+  await tabs.getByRole('tab', { name: 'Film metadata' }).click();
+  await page.getByRole('button', { name: 'Look up film' }).click();
   const dialog = page.getByRole('dialog', { name: 'Look up film' });
   await expect(dialog.getByRole('alert')).toHaveText('TMDb is getting too many requests from Intertitle right now. Try again in 12 seconds.');
 
