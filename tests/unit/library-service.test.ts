@@ -1,5 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostEvent, LibraryInfo } from '../../src/contract';
 import { LibraryHost } from '../../src/node/library/library-host';
@@ -121,6 +123,28 @@ describe('library metadata cache', () => {
       ratingScale: 10,
       tags: ['slow cinema'],
     });
+  });
+});
+
+describe('library listing memory', () => {
+  it('keeps the summaries, not the reviews they were read from', async () => {
+    // The YAML parser's strings are views into the file's text: a summary holding one would keep
+    // its whole review alive. 150 reviews of ~60 KB: 9 MB of text a listing must not hold.
+    const body = 'A long paragraph about the film, its light and its silences. '.repeat(1000);
+    for (let i = 0; i < 150; i++) {
+      const front = `---\ntitle: "A headline long enough to be a view, number ${i}"\ntags: [a tag long enough to slice]\nsummary: "A summary long enough to be a view into the text"\nfilm:\n  title: "A film title long enough, ${i}"\n  directors: [A director named at length]\n---\n`;
+      await writeFile(join(dirs.root, `review-${i}.md`), front + body);
+    }
+    const collect = (globalThis as { gc?: () => void }).gc ?? (setFlagsFromString('--expose-gc'), runInNewContext('gc') as () => void);
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    const s = await service();
+    expect(s.listing()).toHaveLength(153);
+    collect();
+    collect();
+    const held = process.memoryUsage().heapUsed - before;
+    // Owned summaries are a few hundred KB; views would hold the 9 MB.
+    expect(held).toBeLessThan(3_000_000);
   });
 });
 
