@@ -7,7 +7,6 @@ import { useDiskSync } from './document/use-disk-sync';
 import { EditorPane, type EditorHandle } from './editor/EditorPane';
 import type { PublishView } from './publish/PublishDialog';
 import { reloadAfterPublish } from './publish/reload-review';
-import { usePublishShortcut } from './publish/use-publish-shortcut';
 import { LibraryPane, type LibraryHandle } from './library/LibraryPane';
 import { PreviewPane, type PreviewHandle } from './preview/PreviewPane';
 import { useLivePreview } from './preview/use-live-preview';
@@ -15,7 +14,6 @@ import { useScrollSync } from './preview/use-scroll-sync';
 import { ImportStatus } from './stills/ImportStatus';
 import { RecoveryBar } from './recovery/RecoveryBar';
 import type { LookupDialogKind } from './lookup/FilmLookup';
-import { useLookupShortcut } from './lookup/use-lookup-shortcut';
 import { ReviewSideColumn } from './ReviewSideColumn';
 import { StatusBar } from './StatusBar';
 import { toggleLintPanel } from './editor/writing-checks';
@@ -118,8 +116,6 @@ export function App({ client, sanitize }: Props) {
   };
 
   useEffect(() => installKeyboardCommands(() => actions.current), []);
-  useLookupShortcut(() => actions.current['film.lookup']());
-  usePublishShortcut(() => actions.current['review.publish']());
 
   // A new review: once its dialog has closed (and handed focus back), the critic types at its end,
   // or looks the film up first. The dialog's own effect runs first, so this focus wins.

@@ -42,17 +42,32 @@ export function shortcutLabel(id: CommandId): string {
 }
 
 /**
+ * Commands whose keys CodeMirror also binds and would take first in the editor: Mod-L (select
+ * line) and, on macOS, Mod-Shift-U (redo selection). The app's command wins, as the command
+ * table promises, so these are caught in the capture phase, before the editor sees them.
+ */
+const beforeEditor: ReadonlySet<CommandId> = new Set<CommandId>(['film.lookup', 'review.publish']);
+
+/**
  * Runs commands from the keyboard (window-wide) and from the host's menu. Keys the editor
- * already handled (search, undo) arrive with defaultPrevented and are left alone.
+ * already handled (search, undo) arrive with defaultPrevented and are left alone, except the
+ * commands in `beforeEditor`, which run before the editor is asked.
  */
 export function installKeyboardCommands(actions: () => CommandActions): () => void {
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.isComposing) return;
+  const listener = (capture: boolean) => (event: KeyboardEvent) => {
+    if (event.isComposing || (!capture && event.defaultPrevented)) return;
     const id = commandForKey(event);
-    if (!id) return;
+    if (!id || beforeEditor.has(id) !== capture) return;
     event.preventDefault();
+    if (capture) event.stopPropagation();
     actions()[id]();
   };
-  window.addEventListener('keydown', onKeyDown);
-  return () => window.removeEventListener('keydown', onKeyDown);
+  const onCapture = listener(true);
+  const onBubble = listener(false);
+  window.addEventListener('keydown', onCapture, true);
+  window.addEventListener('keydown', onBubble);
+  return () => {
+    window.removeEventListener('keydown', onCapture, true);
+    window.removeEventListener('keydown', onBubble);
+  };
 }

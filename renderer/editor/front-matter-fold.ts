@@ -41,12 +41,13 @@ function safeStorage(): Storage | null {
   }
 }
 
+/** The front matter's fold, if it is folded. Cheap: it runs for every change (see keepWhole). */
 function folded(state: EditorState): { from: number; to: number } | null {
-  const range = frontMatterFoldRange(state.doc);
-  if (!range) return null;
+  const first = state.doc.line(1);
+  if (!OPENING.test(first.text)) return null;
   let found: { from: number; to: number } | null = null;
-  foldedRanges(state).between(range.from, range.from, (from, to) => {
-    if (from === range.from) found = { from, to };
+  foldedRanges(state).between(first.to, first.to, (from, to) => {
+    if (from === first.to) found = { from, to };
   });
   return found;
 }
@@ -84,7 +85,8 @@ const service = foldService.of((state, lineStart) => (lineStart === 0 ? frontMat
 const keepWhole = EditorState.transactionExtender.of((tr) => {
   if (!tr.docChanged) return null;
   const before = folded(tr.startState);
-  if (!before) return null;
+  // Typing in the body leaves the fold as it is.
+  if (!before || !tr.changes.touchesRange(0, before.to + 1)) return null;
   const mapped = { from: tr.changes.mapPos(before.from, 1), to: tr.changes.mapPos(before.to, -1) };
   const next = frontMatterFoldRange(tr.newDoc);
   if (next && next.from === mapped.from && next.to === mapped.to) return null;

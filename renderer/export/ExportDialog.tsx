@@ -128,7 +128,7 @@ export function ExportDialog({ open, client, reviewPath, save, canChooseFolder, 
         <div className="export-side">
           <h2 id={titleId}>Export</h2>
           <fieldset className="export-targets">
-            <legend>Destination</legend>
+            <legend className="group-label">Destination</legend>
             {exportTargets.map((t) => (
               <label key={t} className={t === target ? 'selected' : ''}>
                 <input type="radio" name="export-target" value={t} checked={t === target} onChange={() => chooseTarget(t)} />
@@ -208,7 +208,7 @@ export function ExportDialog({ open, client, reviewPath, save, canChooseFolder, 
 function ExportFiles({ preview }: { preview: ExportPreview }) {
   return (
     <div className="export-files">
-      <h3>Writes</h3>
+      <h3 className="group-label">Writes</h3>
       <ul>
         {preview.files.map((file) => (
           <li key={file.path}>{file.path}</li>

@@ -20,13 +20,13 @@ export function ComparisonTable({ rows, ticked, onToggle, providerName }: Props)
       <thead>
         <tr>
           <th scope="col" className="lookup-col-tick">
-            <span className="lookup-sr">Apply</span>
+            <span className="visually-hidden">Apply</span>
           </th>
           <th scope="col">Field</th>
           <th scope="col">In the review</th>
           <th scope="col">From {providerName}</th>
           <th scope="col" className="lookup-col-status">
-            <span className="lookup-sr">Status</span>
+            <span className="visually-hidden">Status</span>
           </th>
         </tr>
       </thead>

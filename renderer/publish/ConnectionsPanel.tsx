@@ -171,7 +171,7 @@ export function ConnectionsPanel({ client, connections, onChanged, keeps, focusF
             if (!busy) void save();
           }}
         >
-          <h3 id={formId}>{editing ? `Change ${connectionLabel(editing)}` : 'Add a site'}</h3>
+          <h3 id={formId} className="group-label">{editing ? `Change ${connectionLabel(editing)}` : 'Add a site'}</h3>
           <fieldset className="connection-targets" disabled={editing !== null}>
             <legend className="visually-hidden">Platform</legend>
             {(['wordpress', 'ghost'] as const).map((t) => (

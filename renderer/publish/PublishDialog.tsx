@@ -119,7 +119,7 @@ export function PublishDialog({ open, client, reviewPath, readText, save, reload
             </div>
           ) : (
             <fieldset className="publish-sites" disabled={busy}>
-              <legend>Publish to</legend>
+              <legend className="group-label">Publish to</legend>
               {connections?.map((c) => (
                 <label key={c.id} className={c.id === selected?.id ? 'selected' : ''}>
                   <input type="radio" name="publish-site" checked={c.id === selected?.id} onChange={() => choose(c)} />

@@ -1,4 +1,4 @@
-import type { LintResult } from '../../src/stills/checks';
+import type { StillFinding } from '../../src/stills/checks';
 import type { StillEntry } from '../../src/stills/panel-model';
 import { TextField } from '../sidebar/TextField';
 import { formatBytes } from './read-file';
@@ -7,7 +7,7 @@ interface Props {
   entry: StillEntry;
   /** Where the thumbnail loads from; null when the still is outside the library. */
   thumbnail: string | null;
-  checks: readonly LintResult[];
+  checks: readonly StillFinding[];
   readOnly: boolean;
   onReveal: () => void;
   onAlt: (text: string) => string | null;

@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import type { Client, TrashKind } from '../../src/contract';
-import { checkFigure, type LintResult } from '../../src/stills/checks';
+import { checkFigure, type StillFinding } from '../../src/stills/checks';
 import type { StillEntry } from '../../src/stills/panel-model';
 import { Dialog } from '../ui/Dialog';
 import { reportError } from '../ui/notices';
@@ -66,7 +66,7 @@ export const StillsPanel = forwardRef<StillsPanelHandle, Props>(function StillsP
   }, [stills.lastAdded, stills.entries]);
 
   const checks = useMemo(() => {
-    const byEntry = new Map<StillEntry, LintResult[]>();
+    const byEntry = new Map<StillEntry, StillFinding[]>();
     for (const entry of stills.entries) {
       if (!entry.figure) continue;
       byEntry.set(entry, checkFigure(stills.text, entry.figure, { file: () => entry.file }));

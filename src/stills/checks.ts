@@ -1,31 +1,20 @@
 import type { TextChange } from '../review/front-matter-edit';
 import { findFigures, type FigureSource } from './figure-source';
+import type { LintResult, Severity } from '../lint/types';
 import type { StillInfo } from './types';
 
 /**
  * Writing checks for stills, as pure functions over the review's text and what the host knows of
- * its files. Each finding has the shape of the writing checks' results (issue 7's lint framework),
- * so the editor's lint, the CLI's `lint` and the Stills panel can all show them.
+ * its files. A finding is a writing-checks result (src/lint) whose suggestions may change more
+ * than the flagged text (the Stills panel offers them); `src/lint/rules/stills.ts` keeps those
+ * that replace exactly the flagged text, for the editor's lint and the CLI's `lint`.
  */
 export interface LintSuggestion {
   label: string;
   changes: TextChange[];
 }
 
-export interface LintResult {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  /** 1-based line and column of `from`. */
-  line: number;
-  column: number;
-  /** Range in the whole text, [from, to). */
-  from: number;
-  to: number;
-  /** The text of the range (the figure's markdown). */
-  text: string;
-  suggestions: LintSuggestion[];
-}
+export type StillFinding = Omit<LintResult, 'suggestions'> & { suggestions: LintSuggestion[] };
 
 /** Above this an image should have a web derivative: readers would download it whole. */
 export const largeStillBytes = 5 * 1024 * 1024;
@@ -47,8 +36,8 @@ export interface StillCheckOptions {
 }
 
 /** Runs every stills check over a review's text. */
-export function checkStills(text: string, options: StillCheckOptions = {}): LintResult[] {
-  const results: LintResult[] = [];
+export function checkStills(text: string, options: StillCheckOptions = {}): StillFinding[] {
+  const results: StillFinding[] = [];
   for (const figure of findFigures(text)) {
     results.push(...checkFigure(text, figure, options));
   }
@@ -56,9 +45,9 @@ export function checkStills(text: string, options: StillCheckOptions = {}): Lint
 }
 
 /** The checks of one figure. */
-export function checkFigure(text: string, figure: FigureSource, options: StillCheckOptions = {}): LintResult[] {
-  const out: LintResult[] = [];
-  const at = (rule: string, severity: LintResult['severity'], message: string): LintResult => ({
+export function checkFigure(text: string, figure: FigureSource, options: StillCheckOptions = {}): StillFinding[] {
+  const out: StillFinding[] = [];
+  const at = (rule: string, severity: Severity, message: string): StillFinding => ({
     rule,
     severity,
     message,

@@ -89,6 +89,15 @@ describe('folding the front matter in the editor', () => {
     expect(foldedText()).toHaveLength(1);
   });
 
+  it('takes in a field added at the start of the closing fence, and leaves typing in the body alone', () => {
+    foldFrontMatterOnOpen(view);
+    const closing = view.state.doc.toString().indexOf('\n---\n') + 1;
+    view.dispatch({ changes: { from: closing, insert: 'status: draft\n' } });
+    expect(foldedText()).toEqual(['\ntitle: "Zone"\nfilm:\n  title: Stalker\n  year: 1979\nstatus: draft']);
+    view.dispatch({ changes: { from: view.state.doc.length, insert: 'More words.' } });
+    expect(foldedText()).toEqual(['\ntitle: "Zone"\nfilm:\n  title: Stalker\n  year: 1979\nstatus: draft']);
+  });
+
   it('does nothing for a review without front matter', () => {
     view.setState(EditorState.create({ doc: '# Just prose\n\nWords.', extensions: frontMatterFolding() }));
     foldFrontMatterOnOpen(view);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkStills, largeStillBytes, type LintResult } from '../../src/stills/checks';
+import { checkStills, largeStillBytes, type StillFinding } from '../../src/stills/checks';
 import type { StillInfo } from '../../src/stills/types';
 
 const review = (body: string) => `---\ntitle: "A"\n---\n\n${body}`;
 const info = (bytes: number, derivative: string | null = null): StillInfo => ({ src: 'stills/a.jpg', libraryPath: 'r/stills/a.jpg', width: 10, height: 10, bytes, derivative });
-const rules = (results: LintResult[]) => results.map((r) => r.rule);
+const rules = (results: StillFinding[]) => results.map((r) => r.rule);
 
 describe('writing checks for stills', () => {
   it.each([
